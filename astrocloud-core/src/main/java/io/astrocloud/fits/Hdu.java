@@ -1,0 +1,123 @@
+package io.astrocloud.fits;
+
+import java.util.List;
+import nom.tam.fits.Header;
+
+/**
+ * One header-data unit as the walker found it: where its header and data lie in the object, its
+ * header as nom-tam-fits reads it, and its cards as astropy lists them. The data itself is never
+ * read.
+ */
+public final class Hdu {
+    private final int index;
+    private final String type;
+    private final long headerOffset;
+    private final int headerSize;
+    private final long dataSize;
+    private final Header header;
+    private final List<Card> cards;
+    private final boolean complete;
+
+    /**
+     * @param index        0 for the primary HDU, then 1, 2, ...
+     * @param type         PRIMARY, or the XTENSION value (IMAGE, BINTABLE, TABLE, ...)
+     * @param headerOffset byte offset of the header
+     * @param headerSize   header bytes (whole 2880-byte blocks)
+     * @param dataSize     data bytes before padding
+     * @param header       the header, parsed by nom-tam-fits
+     * @param cards        the cards, as astropy lists them
+     * @param complete     false when the object ends before this HDU's data does
+     */
+    public Hdu(int index, String type, long headerOffset, int headerSize, long dataSize, Header header,
+               List<Card> cards, boolean complete) {
+        this.index = index;
+        this.type = type;
+        this.headerOffset = headerOffset;
+        this.headerSize = headerSize;
+        this.dataSize = dataSize;
+        this.header = header;
+        this.cards = List.copyOf(cards);
+        this.complete = complete;
+    }
+
+    /** 0 for the primary HDU, then 1, 2, ... */
+    public int index() {
+        return index;
+    }
+
+    /** PRIMARY, or the extension type from XTENSION (IMAGE, BINTABLE, TABLE, ...). */
+    public String type() {
+        return type;
+    }
+
+    /** Byte offset of the header in the object. */
+    public long headerOffset() {
+        return headerOffset;
+    }
+
+    /** Header size in bytes (a multiple of 2880). */
+    public int headerSize() {
+        return headerSize;
+    }
+
+    /** Byte offset of the data segment. */
+    public long dataOffset() {
+        return headerOffset + headerSize;
+    }
+
+    /** Data size in bytes, before padding (from BITPIX, NAXISn, PCOUNT, GCOUNT). */
+    public long dataSize() {
+        return dataSize;
+    }
+
+    /** Data size padded to a whole number of 2880-byte blocks: what the data occupies in the file. */
+    public long paddedDataSize() {
+        return DataSize.padded(dataSize);
+    }
+
+    /** Offset just past this HDU's padded data: where the next HDU starts. */
+    public long end() {
+        return dataOffset() + paddedDataSize();
+    }
+
+    /** The header as nom-tam-fits reads it. */
+    public Header header() {
+        return header;
+    }
+
+    /** The cards as astropy lists them, with typed values (see {@link CardParser}). */
+    public List<Card> cards() {
+        return cards;
+    }
+
+    /** False when the object ends before this HDU's data does (a truncated file). */
+    public boolean complete() {
+        return complete;
+    }
+
+    /** The first value of {@code keyword}, or null. */
+    public Object value(String keyword) {
+        for (Card c : cards) {
+            if (c.keyword().equals(keyword)) {
+                return c.value();
+            }
+        }
+        return null;
+    }
+
+    /** True for a tile-compressed image (a BINTABLE with ZIMAGE = T). */
+    public boolean isCompressedImage() {
+        return "BINTABLE".equals(type) && Boolean.TRUE.equals(value("ZIMAGE"));
+    }
+
+    /** True for random groups (primary, GROUPS = T, NAXIS1 = 0). */
+    public boolean isRandomGroups() {
+        return index == 0 && Boolean.TRUE.equals(value("GROUPS")) && Long.valueOf(0).equals(value("NAXIS1"));
+    }
+
+    @Override
+    public String toString() {
+        return "HDU " + index + " " + type + " header@" + headerOffset + "+" + headerSize + " data@" + dataOffset()
+                + "+" + dataSize + (complete ? "" : " (truncated)");
+    }
+}

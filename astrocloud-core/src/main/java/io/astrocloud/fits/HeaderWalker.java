@@ -1,0 +1,268 @@
+package io.astrocloud.fits;
+
+import io.astrocloud.source.ObjectInfo;
+import io.astrocloud.source.RangeSource;
+import io.astrocloud.source.TransferStats;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import nom.tam.fits.Header;
+
+/**
+ * Walks the HDUs of a FITS object by their headers alone: reads 2880-byte blocks until the END
+ * card, computes the data size ({@link DataSize}), jumps over the padded data to the next header,
+ * and stops at the object's end. Data segments are never fetched. Limits fail clearly instead of
+ * hanging or allocating without bound: a header without END within {@code maxHeaderBytes}, sizes
+ * that are absurd or overflow, a header cut short by the end of the object.
+ */
+public final class HeaderWalker {
+    private static final int BLOCK = DataSize.BLOCK;
+    private static final int CARD = 80;
+
+    private final RangeSource source;
+    private final WalkOptions options;
+    private ByteWindow window;
+    private long nextOffset;
+    private int index;
+    private boolean finished;
+    private final List<String> warnings = new ArrayList<>();
+
+    private HeaderWalker(RangeSource source, WalkOptions options) {
+        this.source = source;
+        this.options = options;
+        this.window = new RangeWindow(source, options.readAhead());
+    }
+
+    /** Walks {@code source}; closing the walk closes the source. */
+    public static HeaderWalk walk(RangeSource source, WalkOptions options) {
+        return walk(source, options, null);
+    }
+
+    /** Walks {@code source}, reporting {@code stats} (the counts of a {@code CountingSource} under it). */
+    public static HeaderWalk walk(RangeSource source, WalkOptions options, TransferStats stats) {
+        return new HeaderWalk(new HeaderWalker(source, options), stats);
+    }
+
+    String url() {
+        return source.url();
+    }
+
+    ObjectInfo object() {
+        return window.object();
+    }
+
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** The next HDU, or null when there are no more. */
+    Hdu next() throws IOException {
+        if (finished) {
+            return null;
+        }
+        try {
+            Hdu hdu = readHdu();
+            if (hdu == null || !hdu.complete()) {
+                finished = true;
+            }
+            return hdu;
+        } catch (IOException | RuntimeException e) {
+            finished = true;
+            throw e;
+        }
+    }
+
+    void close() throws IOException {
+        finished = true;
+        try {
+            window.close();
+        } finally {
+            source.close();
+        }
+    }
+
+    private Hdu readHdu() throws IOException {
+        long start = nextOffset;
+        byte[] block = new byte[BLOCK];
+        int n = window.read(start, block, 0, BLOCK);
+        if (index == 0) {
+            if (n >= 2 && (block[0] & 0xff) == 0x1f && (block[1] & 0xff) == 0x8b) {
+                return startGzip();
+            }
+            checkPrimaryStart(block, n);
+        } else if (!extensionStarts(block, n, start)) {
+            return null;
+        }
+        HeaderBytes header = readHeader(start, block);
+        return describe(start, header);
+    }
+
+    private Hdu startGzip() throws IOException {
+        if (!options.gzip()) {
+            throw new FitsFormatException(url(), 0, 0, "the object is gzip-compressed (it starts with 1F 8B): "
+                    + "its HDUs cannot be reached with range requests; allow gzip (--gzip) to stream and "
+                    + "decompress the whole object"
+                    + (window.object().sizeKnown() ? " (" + window.object().size() + " bytes)" : ""));
+        }
+        String etag = window.object().etag();
+        window.close();
+        window = new StreamWindow(new GZIPInputStream(source.open(0, null), 64 * 1024), etag);
+        byte[] block = new byte[BLOCK];
+        int n = window.read(0, block, 0, BLOCK);
+        checkPrimaryStart(block, n);
+        return describe(0, readHeader(0, block));
+    }
+
+    private void checkPrimaryStart(byte[] block, int n) throws FitsFormatException {
+        if (n < 9 || !startsWith(block, "SIMPLE  =")) {
+            throw new FitsFormatException(url(), 0, 0, "not a FITS file: it does not begin with \"SIMPLE  =\""
+                    + (n == 0 ? " (the object is empty)" : " (it begins with \"" + printable(block, Math.min(n, 20)) + "\")"));
+        }
+        if (n < BLOCK) {
+            throw new FitsFormatException(url(), 0, n, "the object ends after " + n
+                    + " bytes, inside the first 2880-byte header block");
+        }
+    }
+
+    /** True if an extension header starts at {@code start}; false (with a warning if need be) at the end. */
+    private boolean extensionStarts(byte[] block, int n, long start) throws FitsFormatException {
+        if (n == 0) {
+            return false;
+        }
+        if (n < BLOCK) {
+            warnings.add(n + " bytes after the last HDU (at byte " + start + ") are less than a block; ignored");
+            return false;
+        }
+        if (startsWith(block, "XTENSION=")) {
+            return true;
+        }
+        if (allPadding(block)) {
+            warnings.add("padding blocks after the last HDU (at byte " + start + ") ignored");
+            return false;
+        }
+        throw new FitsFormatException(url(), index, start, "expected an extension header (\"XTENSION=\") here, found \""
+                + printable(block, 20) + "\"");
+    }
+
+    private HeaderBytes readHeader(long start, byte[] firstBlock) throws IOException {
+        byte[] bytes = firstBlock;
+        int length = 0;
+        while (true) {
+            if (length > 0) {
+                if (length + BLOCK > options.maxHeaderBytes()) {
+                    throw new FitsFormatException(url(), index, start, "no END card within " + options.maxHeaderBytes()
+                            + " bytes of the header's start (raise the limit with --max-header if the header is real)");
+                }
+                if (bytes.length < length + BLOCK) {
+                    bytes = Arrays.copyOf(bytes, Math.min(Math.max(bytes.length * 2, length + BLOCK),
+                            options.maxHeaderBytes()));
+                }
+                int n = window.read(start + length, bytes, length, BLOCK);
+                if (n < BLOCK) {
+                    throw new FitsFormatException(url(), index, start + length + n,
+                            "the object ends inside this header, before its END card");
+                }
+            }
+            int end = findEnd(bytes, length);
+            length += BLOCK;
+            if (end >= 0) {
+                return new HeaderBytes(bytes, length);
+            }
+        }
+    }
+
+    /** The offset of the END card within the block at {@code from}, or -1. END counts only on a card boundary. */
+    private static int findEnd(byte[] bytes, int from) {
+        for (int at = from; at < from + BLOCK; at += CARD) {
+            if (bytes[at] == 'E' && bytes[at + 1] == 'N' && bytes[at + 2] == 'D') {
+                boolean blank = true;
+                for (int i = 3; i < 8; i++) {
+                    blank &= bytes[at + i] == ' ';
+                }
+                if (blank) {
+                    return at;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private Hdu describe(long start, HeaderBytes header) throws IOException {
+        List<Card> cards = CardParser.parse(header.bytes, header.length);
+        Header parsed;
+        try {
+            parsed = HeaderParser.parse(header.bytes, header.length);
+        } catch (IOException e) {
+            throw new FitsFormatException(url(), index, start, "nom-tam-fits cannot read this header: "
+                    + e.getMessage(), e);
+        }
+        boolean primary = index == 0;
+        long dataSize;
+        long end;
+        try {
+            dataSize = DataSize.of(cards, primary);
+            end = Math.addExact(Math.addExact(start, header.length), DataSize.padded(dataSize));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new FitsFormatException(url(), index, start, e.getMessage() == null ? "size overflows" : e.getMessage());
+        }
+        String type = primary ? "PRIMARY" : String.valueOf(cards.get(0).value()).strip();
+        long dataOffset = start + header.length;
+        ObjectInfo object = window.object();
+        boolean complete = true;
+        if (object.sizeKnown()) {
+            if (dataOffset + dataSize > object.size()) {
+                complete = false;
+                warnings.add("HDU " + index + " is truncated: its data needs " + dataSize + " bytes from byte "
+                        + dataOffset + ", the object ends at " + object.size());
+            } else if (end > object.size()) {
+                warnings.add("HDU " + index + " lacks the padding to a 2880-byte block at the end of the object");
+            }
+        }
+        Hdu hdu = new Hdu(index, type, start, header.length, dataSize, parsed, cards, complete);
+        nextOffset = end;
+        index++;
+        return hdu;
+    }
+
+    private static boolean startsWith(byte[] block, String prefix) {
+        for (int i = 0; i < prefix.length(); i++) {
+            if (block[i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allPadding(byte[] block) {
+        for (byte b : block) {
+            if (b != 0 && b != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String printable(byte[] b, int n) {
+        byte[] copy = Arrays.copyOf(b, n);
+        for (int i = 0; i < n; i++) {
+            if (copy[i] < 0x20 || copy[i] > 0x7e) {
+                copy[i] = '.';
+            }
+        }
+        return new String(copy, StandardCharsets.US_ASCII);
+    }
+
+    /** Header bytes read so far: a buffer and how much of it is the header. */
+    private static final class HeaderBytes {
+        final byte[] bytes;
+        final int length;
+
+        HeaderBytes(byte[] bytes, int length) {
+            this.bytes = bytes;
+            this.length = length;
+        }
+    }
+}

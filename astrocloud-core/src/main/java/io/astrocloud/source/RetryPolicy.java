@@ -1,0 +1,41 @@
+package io.astrocloud.source;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How often and how patiently to retry a read that failed for a passing reason (5xx, 503
+ * SlowDown, connection reset, timeout): exponential backoff with full jitter, and the server's
+ * Retry-After when it gives one (up to {@code maxDelay}).
+ *
+ * @param maxAttempts  attempts in all, the first included (1 means no retry)
+ * @param initialDelay backoff before the second attempt
+ * @param maxDelay     the longest single wait, Retry-After included
+ */
+public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) {
+    /** Four attempts, from 100 ms, never waiting more than 10 s at a time. */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(10));
+    /** One attempt only. */
+    public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
+
+    /** Validates the policy. */
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+    }
+
+    /** The wait before attempt {@code attempt + 1}, after {@code failure}. */
+    public Duration delayAfter(int attempt, SourceException failure) {
+        if (failure.retryAfter() != null) {
+            return min(failure.retryAfter(), maxDelay);
+        }
+        long cap = initialDelay.toMillis() << Math.min(attempt - 1, 20);
+        long bounded = Math.min(cap, maxDelay.toMillis());
+        return Duration.ofMillis(bounded <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bounded / 2, bounded + 1));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

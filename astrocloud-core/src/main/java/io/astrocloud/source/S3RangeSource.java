@@ -1,0 +1,220 @@
+package io.astrocloud.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.RequestPayer;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Ranged reads of one S3 object (or one version of it) with the AWS SDK v2: GetObject with a
+ * Range, If-Match, and {@code x-amz-request-payer} when the caller agrees to pay. The size comes
+ * from the first response's Content-Range. Works with any S3-compatible store the client points at.
+ */
+public final class S3RangeSource implements RangeSource {
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+
+    private final S3Client s3;
+    private final boolean ownsClient;
+    private final String bucket;
+    private final String key;
+    private final String versionId;
+    private final boolean requesterPays;
+    private final long maxDiscard;
+    private final String url;
+
+    /**
+     * @param s3            the client (closed by {@link #close()} only if {@code ownsClient})
+     * @param ownsClient    whether this source created the client
+     * @param bucket        the bucket
+     * @param key           the object key (decoded)
+     * @param versionId     a version to read, or null for the current one
+     * @param requesterPays send {@code x-amz-request-payer: requester}
+     * @param maxDiscard    leading bytes to read through when a store ignores Range
+     */
+    public S3RangeSource(S3Client s3, boolean ownsClient, String bucket, String key, String versionId,
+                         boolean requesterPays, long maxDiscard) {
+        this.s3 = s3;
+        this.ownsClient = ownsClient;
+        this.bucket = bucket;
+        this.key = key;
+        this.versionId = versionId;
+        this.requesterPays = requesterPays;
+        this.maxDiscard = maxDiscard;
+        this.url = "s3://" + bucket + "/" + key + (versionId == null ? "" : "?versionId=" + versionId);
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public FetchedRange read(RangeRequest r) throws IOException {
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(request(r.httpRange(), r.ifMatch()))) {
+            GetObjectResponse resp = in.response();
+            long transferred = 0;
+            long size;
+            if (resp.contentRange() != null) {
+                Matcher m = CONTENT_RANGE.matcher(resp.contentRange());
+                if (!m.matches() || Long.parseLong(m.group(1)) != r.offset()) {
+                    in.abort();
+                    throw new SourceException(SourceException.Reason.NOT_AN_OBJECT, url, r.offset(), 206, null,
+                            "Content-Range \"" + resp.contentRange() + "\" does not start at the offset asked for",
+                            null);
+                }
+                size = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
+            } else {
+                // The store ignored Range and sends the whole object.
+                size = resp.contentLength() == null ? -1 : resp.contentLength();
+                if (r.offset() > maxDiscard) {
+                    in.abort();
+                    throw new SourceException(SourceException.Reason.RANGE_IGNORED, url, r.offset(),
+                            "reaching this offset would mean downloading " + r.offset() + " bytes first");
+                }
+                if (size >= 0 && r.offset() >= size) {
+                    in.abort();
+                    throw new SourceException(SourceException.Reason.RANGE_NOT_SATISFIABLE, url, r.offset(),
+                            "object has " + size + " bytes");
+                }
+                in.skipNBytes(r.offset());
+                transferred = r.offset();
+            }
+            byte[] bytes = in.readNBytes(r.length());
+            transferred += bytes.length;
+            if (resp.contentRange() == null && in.read() >= 0) {
+                in.abort(); // more of an unranged body follows: drop the connection rather than drain it
+            }
+            return new FetchedRange(r.offset(), bytes, new ObjectInfo(size, resp.eTag()), transferred);
+        } catch (S3Exception e) {
+            throw mapped(e, r.offset());
+        } catch (SdkClientException e) {
+            throw mapped(e, r.offset());
+        }
+    }
+
+    @Override
+    public ObjectStream open(long offset, String ifMatch) throws IOException {
+        ResponseInputStream<GetObjectResponse> in;
+        try {
+            in = s3.getObject(request(offset == 0 ? null : "bytes=" + offset + "-", ifMatch));
+        } catch (S3Exception e) {
+            throw mapped(e, offset);
+        } catch (SdkClientException e) {
+            throw mapped(e, offset);
+        }
+        GetObjectResponse resp = in.response();
+        long size = -1;
+        if (resp.contentRange() != null) {
+            Matcher m = CONTENT_RANGE.matcher(resp.contentRange());
+            size = m.matches() && !m.group(3).equals("*") ? Long.parseLong(m.group(3)) : -1;
+        } else if (resp.contentLength() != null) {
+            size = resp.contentLength();
+            if (offset > 0) {
+                in.skipNBytes(offset);
+            }
+        }
+        return new ObjectStream(new S3Body(in, offset), new ObjectInfo(size, resp.eTag()));
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            s3.close();
+        }
+    }
+
+    private GetObjectRequest request(String range, String ifMatch) {
+        GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(bucket).key(key);
+        if (range != null) {
+            b.range(range);
+        }
+        if (versionId != null) {
+            b.versionId(versionId);
+        }
+        if (ifMatch != null) {
+            b.ifMatch(ifMatch);
+        }
+        if (requesterPays) {
+            b.requestPayer(RequestPayer.REQUESTER);
+        }
+        return b.build();
+    }
+
+    private SourceException mapped(S3Exception e, long offset) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String message = e.awsErrorDetails() == null ? e.getMessage()
+                : code + " - " + e.awsErrorDetails().errorMessage();
+        java.time.Duration retryAfter = e.awsErrorDetails() == null || e.awsErrorDetails().sdkHttpResponse() == null
+                ? null
+                : e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("Retry-After")
+                        .map(ErrorBody::retryAfter).orElse(null);
+        SourceException.Reason reason = SourceException.reasonForStatus(e.statusCode(), code);
+        if (e.statusCode() == 403 && !requesterPays) {
+            message += " (if the bucket is requester-pays, agree to pay with --requester-pays)";
+        }
+        return new SourceException(reason, url, offset, e.statusCode(), retryAfter, message, e);
+    }
+
+    private SourceException mapped(SdkClientException e, long offset) {
+        boolean timeout = e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException;
+        if (!timeout && e.getMessage() != null && e.getMessage().contains("Unable to load credentials")) {
+            return new SourceException(SourceException.Reason.ACCESS_DENIED, url, offset, 0, null,
+                    e.getMessage() + " (for a public bucket, use anonymous access)", e);
+        }
+        return new SourceException(timeout ? SourceException.Reason.TIMEOUT : SourceException.Reason.TRANSIENT,
+                url, offset, 0, null, e.getMessage(), e);
+    }
+
+    /** A GetObject body that aborts the connection if closed before its end. */
+    private final class S3Body extends InputStream {
+        private final ResponseInputStream<GetObjectResponse> in;
+        private final long start;
+        private long position;
+        private boolean eof;
+
+        S3Body(ResponseInputStream<GetObjectResponse> in, long start) {
+            this.in = in;
+            this.start = start;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                int n = in.read(b, off, len);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    position += n;
+                }
+                return n;
+            } catch (IOException | SdkClientException e) {
+                throw new SourceException(SourceException.Reason.TRANSIENT, url, start + position, 0, null,
+                        "body interrupted: " + e, e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!eof) {
+                in.abort();
+            }
+            InputStream s = in;
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.astrocloud.source;
+
+import io.astrocloud.auth.S3Access;
+import java.io.Closeable;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Turns URLs into {@link RangeSource}s: picks the store from the URL ({@link ObjectLocation}),
+ * builds the backend, and wraps it, in this order, with counting, retries and ETag pinning. Keeps
+ * one client per store and settings for all the objects it opens, and closes the clients it
+ * built (never those it was given) when closed. Thread-safe.
+ */
+public final class SourceResolver implements Closeable {
+    private final AccessOptions options;
+    private final Map<S3Access, S3Client> s3Clients = new ConcurrentHashMap<>();
+    private volatile HttpClient httpClient;
+
+    /** @param options how to reach objects */
+    public SourceResolver(AccessOptions options) {
+        this.options = Objects.requireNonNull(options);
+    }
+
+    /** The options this resolver was made with. */
+    public AccessOptions options() {
+        return options;
+    }
+
+    /** Where {@code url} lives; a URL on the configured S3 endpoint reads as path-style S3. */
+    public ObjectLocation locate(String url) {
+        URI endpoint = options.s3().endpoint();
+        if (endpoint != null && url.toLowerCase(Locale.ROOT).startsWith("http")) {
+            URI uri = URI.create(url);
+            if (sameOrigin(uri, endpoint)) {
+                return ObjectLocation.pathStyleOn(uri);
+            }
+        }
+        return ObjectLocation.parse(url);
+    }
+
+    /** A counted, retried, ETag-pinned source for {@code url}. */
+    public RangeSource open(String url, TransferStats stats) {
+        return open(locate(url), stats, null, -1);
+    }
+
+    /**
+     * A counted, retried source for {@code location}, pinned to {@code etag} and {@code size}
+     * when they are known in advance (from a listing or an event), else to the first response's.
+     */
+    public RangeSource open(ObjectLocation location, TransferStats stats, String etag, long size) {
+        RangeSource backend = backend(location);
+        RangeSource counted = stats == null ? backend : new CountingSource(backend, stats);
+        return new PinnedSource(new RetryingSource(counted, options.retry()), etag, size);
+    }
+
+    /** The bare backend for {@code location}: no counting, retries or pinning. */
+    public RangeSource backend(ObjectLocation location) {
+        switch (location.store()) {
+            case S3:
+                if (location.isPrefix()) {
+                    throw new IllegalArgumentException("names a prefix, not an object: " + location.canonical());
+                }
+                return new S3RangeSource(s3Client(location), false, location.bucket(), location.key(),
+                        location.versionId(), options.s3().requesterPays(), options.maxDiscard());
+            case HTTP:
+                return new HttpRangeSource(location.uri(), httpClient(), options.httpHeaders(), options.timeout(),
+                        options.maxDiscard());
+            default:
+                return new FileRangeSource(location.path());
+        }
+    }
+
+    /** The S3 client for objects at {@code location} (the caller's, or one built and kept here). */
+    public S3Client s3Client(ObjectLocation location) {
+        if (options.s3Client() != null) {
+            return options.s3Client();
+        }
+        S3Access access = options.s3();
+        if (access.region() == null && location.region() != null && access.endpoint() == null) {
+            access = access.toBuilder().region(location.region()).build();
+        }
+        return s3Clients.computeIfAbsent(access, S3Access::newClient);
+    }
+
+    /** The HTTP client (the caller's, or one built and kept here). */
+    public HttpClient httpClient() {
+        if (options.httpClient() != null) {
+            return options.httpClient();
+        }
+        HttpClient c = httpClient;
+        if (c == null) {
+            synchronized (this) {
+                if (httpClient == null) {
+                    httpClient = HttpRangeSource.newClient(options.connectTimeout());
+                }
+                c = httpClient;
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public void close() {
+        s3Clients.values().forEach(S3Client::close);
+        s3Clients.clear();
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return Objects.equals(a.getScheme(), b.getScheme()) && Objects.equals(a.getHost(), b.getHost())
+                && port(a) == port(b);
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() >= 0) {
+            return u.getPort();
+        }
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+}
