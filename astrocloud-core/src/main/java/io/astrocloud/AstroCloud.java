@@ -59,14 +59,16 @@ public final class AstroCloud {
      * A lazy walk over {@code url}'s HDUs, counting requests and bytes ({@link HeaderWalk#stats()}).
      * Close it: that releases the clients made for it.
      */
-    public static HeaderWalk walk(String url, CloudService service, AccessOptions access, WalkOptions walkOptions) {
+    public static HeaderWalk walk(String url, CloudService service, AccessOptions access, WalkOptions walkOptions)
+            throws IOException {
         SourceResolver resolver = new SourceResolver(access);
         try {
-            ObjectLocation location = locate(resolver, url, service);
             TransferStats stats = new TransferStats();
-            RangeSource source = resolver.open(location, stats, null, -1);
+            RangeSource source = service == CloudService.AUTO && resolver.provider(url) != null
+                    ? resolver.open(url, stats)
+                    : resolver.open(locate(resolver, url, service), stats, null, -1);
             return HeaderWalker.walk(source, walkOptions, stats).onClose(resolver);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             resolver.close();
             throw e;
         }

@@ -24,6 +24,7 @@ public final class AccessOptions {
     private final Duration connectTimeout;
     private final RetryPolicy retry;
     private final long maxDiscard;
+    private final Map<String, String> settings;
 
     private AccessOptions(Builder b) {
         this.s3 = b.s3;
@@ -34,6 +35,7 @@ public final class AccessOptions {
         this.connectTimeout = b.connectTimeout;
         this.retry = b.retry;
         this.maxDiscard = b.maxDiscard;
+        this.settings = Map.copyOf(b.settings);
     }
 
     /** The defaults: default S3 access, no extra headers, 30 s timeout, {@link RetryPolicy#DEFAULT}. */
@@ -51,6 +53,7 @@ public final class AccessOptions {
         Builder b = new Builder().s3(s3).s3Client(s3Client).httpClient(httpClient).timeout(timeout)
                 .connectTimeout(connectTimeout).retry(retry).maxDiscard(maxDiscard);
         b.httpHeaders.putAll(httpHeaders);
+        b.settings.putAll(settings);
         return b;
     }
 
@@ -94,6 +97,19 @@ public final class AccessOptions {
         return maxDiscard;
     }
 
+    /**
+     * A store-specific setting for a {@link StoreProvider}, by name (for example
+     * {@code gcs.userProject}, {@code azure.sasToken}), or null.
+     */
+    public String setting(String name) {
+        return settings.get(name);
+    }
+
+    /** All store-specific settings. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
     /** Builds {@link AccessOptions}. */
     public static final class Builder {
         private S3Access s3 = S3Access.defaults();
@@ -104,8 +120,19 @@ public final class AccessOptions {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private long maxDiscard = DEFAULT_MAX_DISCARD;
+        private final Map<String, String> settings = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** Sets a store-specific setting (see {@link AccessOptions#setting(String)}); null removes it. */
+        public Builder setting(String name, String value) {
+            if (value == null) {
+                settings.remove(name);
+            } else {
+                settings.put(name, value);
+            }
+            return this;
         }
 
         /** S3 settings. */

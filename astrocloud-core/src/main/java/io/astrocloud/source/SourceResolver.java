@@ -2,11 +2,15 @@ package io.astrocloud.source;
 
 import io.astrocloud.auth.S3Access;
 import java.io.Closeable;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -19,11 +23,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class SourceResolver implements Closeable {
     private final AccessOptions options;
     private final Map<S3Access, S3Client> s3Clients = new ConcurrentHashMap<>();
+    private final List<StoreProvider> providers = new ArrayList<>();
     private volatile HttpClient httpClient;
 
     /** @param options how to reach objects */
     public SourceResolver(AccessOptions options) {
         this.options = Objects.requireNonNull(options);
+        ServiceLoader.load(StoreProvider.class).forEach(providers::add);
     }
 
     /** The options this resolver was made with. */
@@ -44,8 +50,22 @@ public final class SourceResolver implements Closeable {
     }
 
     /** A counted, retried, ETag-pinned source for {@code url}. */
-    public RangeSource open(String url, TransferStats stats) {
+    public RangeSource open(String url, TransferStats stats) throws IOException {
+        StoreProvider provider = provider(url);
+        if (provider != null) {
+            return decorate(provider.open(url, options), stats, null, -1);
+        }
         return open(locate(url), stats, null, -1);
+    }
+
+    /** The provider that reads {@code url}, or null when a built-in store does. */
+    public StoreProvider provider(String url) {
+        for (StoreProvider p : providers) {
+            if (p.accepts(url)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /**
@@ -53,7 +73,11 @@ public final class SourceResolver implements Closeable {
      * when they are known in advance (from a listing or an event), else to the first response's.
      */
     public RangeSource open(ObjectLocation location, TransferStats stats, String etag, long size) {
-        RangeSource backend = backend(location);
+        return decorate(backend(location), stats, etag, size);
+    }
+
+    /** Wraps a backend with counting (if {@code stats} is given), retries and ETag pinning. */
+    public RangeSource decorate(RangeSource backend, TransferStats stats, String etag, long size) {
         RangeSource counted = stats == null ? backend : new CountingSource(backend, stats);
         return new PinnedSource(new RetryingSource(counted, options.retry()), etag, size);
     }
@@ -108,6 +132,13 @@ public final class SourceResolver implements Closeable {
     public void close() {
         s3Clients.values().forEach(S3Client::close);
         s3Clients.clear();
+        for (StoreProvider p : providers) {
+            try {
+                p.close();
+            } catch (IOException e) {
+                // Closing clients: nothing useful to do with a failure.
+            }
+        }
     }
 
     private static boolean sameOrigin(URI a, URI b) {
