@@ -132,6 +132,10 @@ public final class HeaderWalker {
         if (n == 0) {
             return false;
         }
+        if (n < BLOCK && n >= 9 && startsWith(block, "XTENSION=")) {
+            throw new FitsFormatException(url(), index, start + n, "the object ends inside this header, "
+                    + n + " bytes into it, before its END card");
+        }
         if (n < BLOCK) {
             warnings.add(n + " bytes after the last HDU (at byte " + start + ") are less than a block; ignored");
             return false;

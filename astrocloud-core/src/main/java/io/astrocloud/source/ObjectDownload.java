@@ -47,28 +47,24 @@ public final class ObjectDownload {
      * @return the ETag of the object read, or null
      */
     public String copy(long start, long end, OutputStream out) throws IOException {
-        long position = start;
+        long[] position = {start};
         String etag = null;
         int failures = 0;
-        while (end < 0 || position < end) {
-            try (ObjectStream in = source.open(position, etag)) {
+        while (end < 0 || position[0] < end) {
+            long before = position[0];
+            try (ObjectStream in = source.open(position[0], etag)) {
                 etag = etag != null ? etag : in.object().etag();
                 long total = end >= 0 ? end - start : in.object().sizeKnown() ? in.object().size() - start : -1;
-                long before = position;
-                position = pump(in, out, position, end, start, total);
-                if (position > before) {
-                    failures = 0;
-                }
-                if (end < 0 || position >= end) {
+                pump(in, out, position, end, start, total);
+                if (end < 0 || position[0] >= end
+                        || in.object().sizeKnown() && position[0] >= in.object().size()) {
                     return etag;
                 }
-                if (in.object().sizeKnown() && position >= in.object().size()) {
-                    return etag;
-                }
-                throw new SourceException(SourceException.Reason.TRANSIENT, source.url(), position,
+                throw new SourceException(SourceException.Reason.TRANSIENT, source.url(), position[0],
                         "body ended early");
             } catch (SourceException e) {
-                if (!e.retryable() || ++failures >= retry.maxAttempts()) {
+                failures = position[0] > before ? 1 : failures + 1;
+                if (!e.retryable() || failures >= retry.maxAttempts()) {
                     throw e;
                 }
                 sleep(retry, failures, e);
@@ -132,20 +128,20 @@ public final class ObjectDownload {
         return Files.size(file);
     }
 
-    private long pump(InputStream in, OutputStream out, long position, long end, long start, long total)
+    /** Copies until {@code end} or the end of the body, advancing {@code position[0]} as bytes arrive. */
+    private void pump(InputStream in, OutputStream out, long[] position, long end, long start, long total)
             throws IOException {
         byte[] buf = new byte[CHUNK];
-        while (end < 0 || position < end) {
-            int want = end < 0 ? buf.length : (int) Math.min(buf.length, end - position);
+        while (end < 0 || position[0] < end) {
+            int want = end < 0 ? buf.length : (int) Math.min(buf.length, end - position[0]);
             int n = in.read(buf, 0, want);
             if (n < 0) {
-                break;
+                return;
             }
             out.write(buf, 0, n);
-            position += n;
-            progress.update(position - start, total);
+            position[0] += n;
+            progress.update(position[0] - start, total);
         }
-        return position;
     }
 
     private static void sleep(RetryPolicy retry, int attempt, SourceException e) throws IOException {
