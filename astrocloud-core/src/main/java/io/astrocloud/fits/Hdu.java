@@ -17,6 +17,7 @@ public final class Hdu {
     private final Header header;
     private final List<Card> cards;
     private final boolean complete;
+    private final byte[] headerBytes;
 
     /**
      * @param index        0 for the primary HDU, then 1, 2, ...
@@ -27,9 +28,10 @@ public final class Hdu {
      * @param header       the header, parsed by nom-tam-fits
      * @param cards        the cards, as astropy lists them
      * @param complete     false when the object ends before this HDU's data does
+     * @param headerBytes  the header as stored (at least up to its END card)
      */
     public Hdu(int index, String type, long headerOffset, int headerSize, long dataSize, Header header,
-               List<Card> cards, boolean complete) {
+               List<Card> cards, boolean complete, byte[] headerBytes) {
         this.index = index;
         this.type = type;
         this.headerOffset = headerOffset;
@@ -38,6 +40,7 @@ public final class Hdu {
         this.header = header;
         this.cards = List.copyOf(cards);
         this.complete = complete;
+        this.headerBytes = java.util.Arrays.copyOf(headerBytes, Math.min(headerBytes.length, headerSize));
     }
 
     /** 0 for the primary HDU, then 1, 2, ... */
@@ -88,6 +91,19 @@ public final class Hdu {
     /** The cards as astropy lists them, with typed values (see {@link CardParser}). */
     public List<Card> cards() {
         return cards;
+    }
+
+    /** The header's 80-character cards exactly as stored, up to and including END. */
+    public List<String> cardImages() {
+        List<String> images = new java.util.ArrayList<>();
+        for (int at = 0; at + 80 <= headerBytes.length; at += 80) {
+            String image = new String(headerBytes, at, 80, java.nio.charset.StandardCharsets.ISO_8859_1);
+            images.add(image);
+            if (image.startsWith("END     ")) {
+                break;
+            }
+        }
+        return images;
     }
 
     /** False when the object ends before this HDU's data does (a truncated file). */

@@ -25,6 +25,7 @@ public final class HeaderWalker {
     private final RangeSource source;
     private final WalkOptions options;
     private ByteWindow window;
+    private ObjectInfo stored;
     private long nextOffset;
     private int index;
     private boolean finished;
@@ -51,7 +52,7 @@ public final class HeaderWalker {
     }
 
     ObjectInfo object() {
-        return window.object();
+        return stored != null ? stored : window.object();
     }
 
     List<String> warnings() {
@@ -107,7 +108,8 @@ public final class HeaderWalker {
                     + "decompress the whole object"
                     + (window.object().sizeKnown() ? " (" + window.object().size() + " bytes)" : ""));
         }
-        String etag = window.object().etag();
+        stored = window.object();
+        String etag = stored.etag();
         window.close();
         window = new StreamWindow(new GZIPInputStream(source.open(0, null), 64 * 1024), etag);
         byte[] block = new byte[BLOCK];
@@ -225,7 +227,7 @@ public final class HeaderWalker {
                 warnings.add("HDU " + index + " lacks the padding to a 2880-byte block at the end of the object");
             }
         }
-        Hdu hdu = new Hdu(index, type, start, header.length, dataSize, parsed, cards, complete);
+        Hdu hdu = new Hdu(index, type, start, header.length, dataSize, parsed, cards, complete, header.bytes);
         nextOffset = end;
         index++;
         return hdu;

@@ -3,13 +3,14 @@ package io.astrocloud.fits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.astrocloud.Golden;
 import io.astrocloud.auth.S3Access;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.RangeSource;
 import io.astrocloud.source.SourceResolver;
 import io.astrocloud.source.TransferStats;
+import io.astrocloud.json.FitsJson;
 import io.astrocloud.testkit.Corpus;
+import io.astrocloud.testkit.GoldenCorpus;
 import io.astrocloud.testkit.http.RangeHttpServer;
 import io.astrocloud.testkit.s3.TestS3;
 import java.io.IOException;
@@ -66,19 +67,19 @@ class CorpusWalkTest {
     @ParameterizedTest
     @MethodSource("plainFiles")
     void walksOverHttpAsAstropyReadsIt(String file) throws IOException {
-        Golden.of(file).assertMatches(walk(httpResolver, http.url("/corpus/" + file), WalkOptions.DEFAULT));
+        assertMatches(file, walk(httpResolver, http.url("/corpus/" + file), WalkOptions.DEFAULT));
     }
 
     @ParameterizedTest
     @MethodSource("plainFiles")
     void walksOverS3AsAstropyReadsIt(String file) throws IOException {
-        Golden.of(file).assertMatches(walk(s3Resolver, "s3://corpus/real/" + file, WalkOptions.DEFAULT));
+        assertMatches(file, walk(s3Resolver, "s3://corpus/real/" + file, WalkOptions.DEFAULT));
     }
 
     @ParameterizedTest
     @MethodSource("plainFiles")
     void walksWithOneBlockReadAheadTheSame(String file) throws IOException {
-        Golden.of(file).assertMatches(walk(httpResolver, http.url("/corpus/" + file),
+        assertMatches(file, walk(httpResolver, http.url("/corpus/" + file),
                 WalkOptions.DEFAULT.withReadAhead(2880)));
     }
 
@@ -90,25 +91,31 @@ class CorpusWalkTest {
                 .hasMessageContaining("gzip-compressed")
                 .hasMessageContaining(file)
                 .hasMessageContaining("byte 0");
-        Golden.of(file).assertMatches(walk(httpResolver, http.url("/corpus/" + file),
+        assertMatches(file, walk(httpResolver, http.url("/corpus/" + file),
                 WalkOptions.DEFAULT.withGzip(true)));
-        Golden.of(file).assertMatches(walk(s3Resolver, "s3://corpus/real/" + file,
+        assertMatches(file, walk(s3Resolver, "s3://corpus/real/" + file,
                 WalkOptions.DEFAULT.withGzip(true)));
     }
 
     @Test
     void readsTheNonStandardFileAndFlagsItsTrailingBytes() throws IOException {
         String file = "astropy_header_with_time_wcslib71.fits";
-        Golden golden = Golden.of(file);
+        GoldenCorpus golden = GoldenCorpus.of(file);
         assertThat(golden.nonstandard()).isTrue();
         RangeSource source = httpResolver.open(http.url("/corpus/" + file), new TransferStats());
         try (HeaderWalk walk = HeaderWalker.walk(source, WalkOptions.DEFAULT)) {
             List<Hdu> hdus = walk.toList();
             assertThat(hdus).hasSize(1);
-            Golden.assertCards(file, hdus.get(0).cards(), golden.nonstandardCards());
+            assertThat(GoldenCorpus.cardDifferences(file, FitsJson.cards(hdus.get(0).cards()),
+                    golden.nonstandardCards())).isEmpty();
             assertThat(hdus.get(0).value("SIMPLE")).isEqualTo(false);
             assertThat(walk.warnings()).singleElement().asString().contains("240 bytes after the last HDU");
         }
+    }
+
+    private static void assertMatches(String file, List<Hdu> hdus) throws IOException {
+        assertThat(GoldenCorpus.of(file).differences(
+                FitsJson.walk(file, io.astrocloud.source.ObjectInfo.UNKNOWN, hdus, null, null))).isEmpty();
     }
 
     private static List<Hdu> walk(SourceResolver resolver, String url, WalkOptions options) throws IOException {

@@ -2,7 +2,8 @@
 """Writes what astropy (an independent FITS reader) says about each corpus file, as JSON.
 
 Run with Debian's python3-astropy:
-    /usr/bin/python3 make_golden.py CORPUS_DIR OUT_DIR
+    /usr/bin/python3 corpus/make_golden.py ~/.cache/astrocloud/corpus \
+        astrocloud-testkit/src/main/resources/io/astrocloud/testkit/golden
 
 For every file: each HDU's header offset, header bytes, data offset and padded data bytes
 (astropy's fileinfo: hdrLoc, datLoc, datSpan) and its cards as astropy lists them (a long

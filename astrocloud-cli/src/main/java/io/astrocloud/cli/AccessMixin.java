@@ -1,0 +1,82 @@
+package io.astrocloud.cli;
+
+import io.astrocloud.auth.S3Access;
+import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.source.AccessOptions;
+import io.astrocloud.source.RetryPolicy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options every command shares: how to reach the store, and how to walk. */
+final class AccessMixin {
+    @Option(names = "--anonymous", description = "Unsigned requests, for public buckets (stpubdata).")
+    boolean anonymous;
+
+    @Option(names = "--requester-pays", description = "Agree to pay for requests to requester-pays buckets.")
+    boolean requesterPays;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: from the URL or the environment).")
+    String region;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "S3-compatible endpoint (MinIO, DigitalOcean Spaces, LocalStack).")
+    URI endpoint;
+
+    @Option(names = "--path-style", description = "Path-style S3 addressing (endpoint/bucket/key).")
+    boolean pathStyle;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile from ~/.aws/credentials.")
+    String profile;
+
+    @Option(names = "--header", paramLabel = "NAME:VALUE", description = "Extra HTTP request header (repeatable).")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "3", description = "Retries of passing failures (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--read-ahead", paramLabel = "BYTES", description = "Bytes per request (default: 65536).")
+    Integer readAhead;
+
+    @Option(names = "--max-header", paramLabel = "BYTES", description = "Longest header accepted (default: 8 MiB).")
+    Integer maxHeader;
+
+    @Option(names = "--gzip", description = "Stream and decompress gzip-compressed files (reads them whole).")
+    boolean gzip;
+
+    /** The access options these flags describe. */
+    AccessOptions access() {
+        S3Access.Builder s3 = S3Access.builder()
+                .credentials(anonymous ? S3Access.Credentials.ANONYMOUS : S3Access.Credentials.AUTO)
+                .profile(profile).region(region).endpoint(endpoint).pathStyle(pathStyle || endpoint != null)
+                .requesterPays(requesterPays).timeout(Duration.ofSeconds(timeoutSeconds));
+        AccessOptions.Builder b = AccessOptions.builder().s3(s3.build())
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .retry(new RetryPolicy(retries + 1, RetryPolicy.DEFAULT.initialDelay(), RetryPolicy.DEFAULT.maxDelay()));
+        for (String h : headers) {
+            int colon = h.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("--header wants NAME:VALUE, got " + h);
+            }
+            b.httpHeader(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
+        }
+        return b.build();
+    }
+
+    /** The walk options these flags describe. */
+    WalkOptions walk() {
+        WalkOptions w = WalkOptions.DEFAULT.withGzip(gzip);
+        if (readAhead != null) {
+            w = w.withReadAhead(readAhead);
+        }
+        if (maxHeader != null) {
+            w = w.withMaxHeaderBytes(maxHeader);
+        }
+        return w;
+    }
+}

@@ -1,0 +1,118 @@
+package io.astrocloud.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.astrocloud.testkit.Corpus;
+import io.astrocloud.testkit.GoldenCorpus;
+import io.astrocloud.testkit.http.RangeHttpServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** The astrocloud command line against the corpus served over HTTP. */
+class CommandLineTest {
+    private static RangeHttpServer http;
+
+    @BeforeAll
+    static void serve() throws IOException {
+        http = RangeHttpServer.start().putDirectory("/corpus", Corpus.dir());
+    }
+
+    @AfterAll
+    static void stop() {
+        http.close();
+    }
+
+    /** What a run printed and returned. */
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = AstroCloudCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int status = cl.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    static Stream<String> corpusFiles() throws IOException {
+        return Corpus.files().stream().map(p -> p.getFileName().toString())
+                .filter(n -> !n.equals("astropy_header_with_time_wcslib71.fits"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpusFiles")
+    void headersJsonAgreesWithAstropy(String file) throws IOException {
+        String url = http.url("/corpus/" + file);
+        Run run = file.endsWith(".gz") ? run("headers", "--json", "--gzip", url) : run("headers", "--json", url);
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertThat(doc.get("url").asText()).isEqualTo(url);
+        assertThat(doc.get("size").asLong()).isEqualTo(Files.size(Corpus.file(file)));
+        assertThat(doc.get("etag").asText()).isNotBlank();
+        assertThat(doc.get("stats").get("requests").asLong()).isPositive();
+        assertThat(doc.get("stats").get("bytesFetched").asLong()).isPositive();
+        assertThat(GoldenCorpus.of(file).differences(doc)).isEmpty();
+    }
+
+    @Test
+    void printsCardsAndALinePerHduThenASummary() {
+        Run run = run("headers", http.url("/corpus/astropy_o4sp040b0_raw.fits"));
+        assertThat(run.status()).isZero();
+        assertThat(run.out().lines().filter(l -> l.startsWith("--- HDU ")).count()).isEqualTo(7);
+        assertThat(run.out()).contains("--- HDU 1  IMAGE    header @17,280 (11,520 bytes)  data @28,800 (5,456 bytes)");
+        assertThat(run.out().lines().filter(l -> l.length() > 80)
+                .filter(l -> !l.startsWith("--- ") && !l.startsWith("=== "))).isEmpty();
+        assertThat(run.out()).containsPattern("=== .*: 7 HDUs, 2 requests, 74,880 bytes fetched of 74,880");
+    }
+
+    @Test
+    void reportsErrorsOnStderrWithUrlHduAndOffsetAndFailsTheRun() {
+        String good = http.url("/corpus/astropy_ascii.fits");
+        String gz = http.url("/corpus/radiobeam_m83.moment0.fits.gz");
+        Run run = run("headers", good, gz, http.url("/corpus/nothing.fits"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).contains("--- HDU 1  TABLE");
+        assertThat(run.err()).contains("error: invalid FITS: " + gz + ", HDU 0, byte 0: the object is gzip-compressed");
+        assertThat(run.err()).contains("error: object not found: " + http.url("/corpus/nothing.fits")
+                + " at byte 0 (HTTP 404)");
+        assertThat(run.err()).contains("2 of 3 files failed");
+    }
+
+    @Test
+    void getsAByteRangeAndAWholeFile(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("copy.fits");
+        Run run = run("get", http.url("/corpus/fv_rosat.evt"), "-o", target.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(Files.readAllBytes(target)).isEqualTo(Files.readAllBytes(Corpus.file("fv_rosat.evt")));
+        Path part = dir.resolve("part.bin");
+        run = run("get", http.url("/corpus/fv_rosat.evt"), "--range", "2880-5759", "-o", part.toString());
+        assertThat(run.status()).isZero();
+        assertThat(Files.readAllBytes(part))
+                .isEqualTo(Arrays.copyOfRange(Files.readAllBytes(Corpus.file("fv_rosat.evt")), 2880, 5760));
+    }
+
+    @Test
+    void demoWalksTheGeneratedFilesInTheEmbeddedS3Server() {
+        Run run = run("demo", "--max-cards", "3");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("s3://demo-archive/tess/tess-s0022-4-4-cube.fits: 3 HDUs");
+        assertThat(run.out()).contains("s3://demo-archive/hst/ibxl50clq_raw.fits: 81 HDUs");
+        assertThat(run.out()).containsPattern("tess/tess-s0022-4-4-cube.fits +44\\.0 GB +3 +72,000");
+    }
+}
