@@ -122,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
                 headerBytes += h.headerSize();
                 hdus++;
             }
-            printer.summary(walk, hdus);
+            printer.summary(url, walk.object(), stats, hdus, walk.warnings());
             long size = walk.object().size();
             return new String[] {name, ByteCount.human(size), Integer.toString(hdus), ByteCount.grouped(headerBytes),
                     Long.toString(stats.requests()), ByteCount.grouped(stats.bytesFetched()),

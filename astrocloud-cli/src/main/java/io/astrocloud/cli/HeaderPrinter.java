@@ -1,7 +1,6 @@
 package io.astrocloud.cli;
 
 import io.astrocloud.fits.Hdu;
-import io.astrocloud.fits.HeaderWalk;
 import io.astrocloud.source.ObjectInfo;
 import io.astrocloud.source.TransferStats;
 import java.io.PrintWriter;
@@ -45,15 +44,13 @@ final class HeaderPrinter {
         return b.toString();
     }
 
-    void summary(HeaderWalk walk, int hdus) {
-        ObjectInfo object = walk.object();
-        TransferStats stats = walk.stats();
-        out.printf("=== %s: %d HDUs, %d requests, %s bytes fetched of %s (%s)%s%n", walk.url(), hdus,
+    void summary(String url, ObjectInfo object, TransferStats stats, int hdus, List<String> warnings) {
+        out.printf("=== %s: %d HDUs, %d requests, %s bytes fetched of %s (%s)%s%n", url, hdus,
                 stats.requests(), ByteCount.grouped(stats.bytesFetched()),
                 object.sizeKnown() ? ByteCount.grouped(object.size()) : "unknown size",
                 object.sizeKnown() ? ByteCount.human(object.size()) : "?",
                 object.etag() == null ? "" : ", ETag " + object.etag());
-        for (String w : walk.warnings()) {
+        for (String w : warnings) {
             out.println("warning: " + w);
         }
     }

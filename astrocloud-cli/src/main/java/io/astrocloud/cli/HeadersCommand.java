@@ -5,6 +5,11 @@ import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
 import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.json.FitsJson;
+import io.astrocloud.scan.FitsNames;
+import io.astrocloud.scan.HeaderScanner;
+import io.astrocloud.scan.ScanResult;
+import io.astrocloud.scan.ScanTargets;
+import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.SourceResolver;
 import io.astrocloud.source.TransferStats;
 import java.io.IOException;
@@ -12,6 +17,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,17 +28,29 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code astrocloud headers URL...}: every HDU's header, read with range requests. */
 @Command(name = "headers", mixinStandardHelpOptions = true,
-        description = "Print the header of every HDU of each FITS file, reading only the headers.")
+        description = {"Print the header of every HDU of each FITS file, reading only the headers.",
+            "Name objects, or S3 prefixes ending in / to walk every FITS file under them."})
 final class HeadersCommand implements Callable<Integer> {
     @Mixin
     AccessMixin access;
 
     @Parameters(arity = "1..*", paramLabel = "URL",
-            description = "s3://bucket/key, https://..., or a local path.")
+            description = "s3://bucket/key, s3://bucket/prefix/, https://..., or a local path.")
     List<String> urls;
 
     @Option(names = "--json", description = "One JSON document per file instead of text.")
     boolean json;
+
+    @Option(names = "--jsonl", description = "One compact JSON line per file (JSON Lines).")
+    boolean jsonl;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "32",
+            description = "Files walked at once when several are named (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--include", paramLabel = "REGEX",
+            description = "Keys kept when listing a prefix (default: .fits .fit .fts .fz, optionally .gz).")
+    Pattern include = FitsNames.DEFAULT;
 
     @Option(names = "--max-cards", paramLabel = "N", defaultValue = "0",
             description = "Print at most N cards per HDU (default: all).")
@@ -44,19 +63,50 @@ final class HeadersCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int failures = 0;
-        try (SourceResolver resolver = new SourceResolver(access.access())) {
-            for (String url : urls) {
-                if (!walk(resolver, url, out, err)) {
-                    failures++;
-                }
+        AccessOptions options = access.access();
+        options = options.toBuilder().s3(options.s3().toBuilder().maxConnections(Math.max(64, concurrency)).build())
+                .build();
+        try (SourceResolver resolver = new SourceResolver(options)) {
+            if (urls.size() == 1 && !jsonl && !resolver.locate(urls.get(0)).isPrefix()) {
+                return walk(resolver, urls.get(0), out, err) ? 0 : 1;
             }
+            return scan(resolver, out, err);
         }
-        out.flush();
-        if (failures > 0 && urls.size() > 1) {
-            err.printf("%d of %d files failed%n", failures, urls.size());
+    }
+
+    /** Several files or a prefix: walked concurrently, each printed as it completes. */
+    private int scan(SourceResolver resolver, PrintWriter out, PrintWriter err) {
+        ScanProgress progress = new ScanProgress(System.err, System.console() != null);
+        HeaderPrinter printer = new HeaderPrinter(out, maxCards);
+        List<ScanResult> failed = new ArrayList<>();
+        try (HeaderScanner scanner = new HeaderScanner(resolver, access.walk(), concurrency);
+             Stream<ScanResult> results = scanner.scan(ScanTargets.expand(resolver, urls, include))) {
+            results.forEach(r -> {
+                if (jsonl || json) {
+                    ObjectNode doc = FitsJson.walk(r.object().url(), r.info(), r.hdus(), r.stats(), r.warnings());
+                    if (!r.ok()) {
+                        doc.put("error", String.valueOf(r.error().getMessage()));
+                    }
+                    out.println(jsonl ? FitsJson.text(doc) : FitsJson.pretty(doc));
+                } else {
+                    r.hdus().forEach(printer::hdu);
+                    printer.summary(r.object().url(), r.info(), r.stats(), r.hdus().size(), r.warnings());
+                }
+                out.flush();
+                if (!r.ok()) {
+                    failed.add(r);
+                }
+                progress.fileDone(r.stats().bytesFetched(), !r.ok());
+            });
         }
-        return failures == 0 ? 0 : 1;
+        progress.finish();
+        err.printf("%,d files, %,d failed, %s fetched in %.1f s (%.0f files/s)%n", progress.files(), failed.size(),
+                ByteCount.human(progress.bytes()), progress.seconds(), progress.files() / progress.seconds());
+        for (ScanResult r : failed) {
+            err.println("failed: " + r.object().url() + ": " + r.error().getMessage());
+        }
+        err.flush();
+        return failed.isEmpty() ? 0 : 1;
     }
 
     private boolean walk(SourceResolver resolver, String url, PrintWriter out, PrintWriter err) {
@@ -76,7 +126,7 @@ final class HeadersCommand implements Callable<Integer> {
             if (json) {
                 out.println(FitsJson.pretty(FitsJson.walk(url, walk.object(), hdus, stats, walk.warnings())));
             } else {
-                printer.summary(walk, hdus.size());
+                printer.summary(url, walk.object(), stats, hdus.size(), walk.warnings());
             }
             return true;
         } catch (IOException | RuntimeException e) {

@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astrocloud.testkit.Corpus;
 import io.astrocloud.testkit.GoldenCorpus;
+import io.astrocloud.testkit.fits.SparseFitsWriter;
+import io.astrocloud.testkit.fits.SyntheticFits;
 import io.astrocloud.testkit.http.RangeHttpServer;
+import io.astrocloud.testkit.s3.TestS3;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,10 +92,60 @@ class CommandLineTest {
         Run run = run("headers", good, gz, http.url("/corpus/nothing.fits"));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).contains("--- HDU 1  TABLE");
-        assertThat(run.err()).contains("error: invalid FITS: " + gz + ", HDU 0, byte 0: the object is gzip-compressed");
-        assertThat(run.err()).contains("error: object not found: " + http.url("/corpus/nothing.fits")
-                + " at byte 0 (HTTP 404)");
-        assertThat(run.err()).contains("2 of 3 files failed");
+        assertThat(run.err()).contains("failed: " + gz + ": invalid FITS: " + gz
+                + ", HDU 0, byte 0: the object is gzip-compressed");
+        assertThat(run.err()).contains("failed: " + http.url("/corpus/nothing.fits") + ": object not found: "
+                + http.url("/corpus/nothing.fits") + " at byte 0 (HTTP 404)");
+        assertThat(run.err()).contains("3 files, 2 failed");
+        Run single = run("headers", gz);
+        assertThat(single.status()).isEqualTo(1);
+        assertThat(single.err()).startsWith("error: invalid FITS: " + gz + ", HDU 0, byte 0");
+    }
+
+    @Test
+    void scansSeveralUrlsAsJsonLinesAndSummarisesFailures() throws IOException {
+        List<String> names = List.of("astropy_ascii.fits", "fv_rosat.evt", "missing.fits", "pyraf_pset_msstat_input.fits");
+        String[] args = Stream.concat(Stream.of("headers", "--jsonl", "--concurrency", "3"),
+                names.stream().map(n -> http.url("/corpus/" + n))).toArray(String[]::new);
+        Run run = run(args);
+        assertThat(run.status()).isEqualTo(1);
+        List<String> lines = run.out().lines().collect(java.util.stream.Collectors.toList());
+        assertThat(lines).hasSize(4);
+        ObjectMapper json = new ObjectMapper();
+        for (String line : lines) {
+            JsonNode doc = json.readTree(line);
+            String file = doc.get("url").asText().replaceAll(".*/", "");
+            if (file.equals("missing.fits")) {
+                assertThat(doc.get("error").asText()).contains("object not found");
+            } else {
+                assertThat(GoldenCorpus.of(file).differences(doc)).isEmpty();
+            }
+        }
+        assertThat(run.err()).contains("4 files, 1 failed").contains("failed: " + http.url("/corpus/missing.fits"));
+    }
+
+    @Test
+    void walksEveryFitsFileUnderAnS3Prefix() throws IOException {
+        try (TestS3 s3 = TestS3.start()) {
+            s3.createBucket("survey");
+            for (int i = 0; i < 25; i++) {
+                s3.put("survey", "night1/f" + i + ".fits", SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(i, 2)));
+            }
+            s3.put("survey", "night1/notes.txt", "not FITS".getBytes());
+            System.setProperty("aws.accessKeyId", s3.accessKey());
+            System.setProperty("aws.secretAccessKey", s3.secretKey());
+            Run run;
+            try {
+                run = run("headers", "s3://survey/night1/", "--endpoint", s3.endpoint().toString(),
+                        "--region", s3.region(), "--jsonl");
+            } finally {
+                System.clearProperty("aws.accessKeyId");
+                System.clearProperty("aws.secretAccessKey");
+            }
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.out().lines()).hasSize(25).allSatisfy(l -> assertThat(l).contains("\"SEQNUM\""));
+            assertThat(run.err()).contains("25 files, 0 failed");
+        }
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class S3Access {
     private final boolean pathStyle;
     private final boolean requesterPays;
     private final Duration timeout;
+    private final int maxConnections;
 
     private S3Access(Builder b) {
         this.credentials = b.credentials;
@@ -53,6 +54,7 @@ public final class S3Access {
         this.pathStyle = b.pathStyle;
         this.requesterPays = b.requesterPays;
         this.timeout = b.timeout;
+        this.maxConnections = b.maxConnections;
     }
 
     /** Default access: the default chain or anonymous, region from the environment or us-east-1. */
@@ -68,7 +70,7 @@ public final class S3Access {
     /** A builder holding this access's settings. */
     public Builder toBuilder() {
         return new Builder().credentials(credentials).profile(profile).region(region).endpoint(endpoint)
-                .pathStyle(pathStyle).requesterPays(requesterPays).timeout(timeout);
+                .pathStyle(pathStyle).requesterPays(requesterPays).timeout(timeout).maxConnections(maxConnections);
     }
 
     /** Where credentials come from. */
@@ -141,6 +143,9 @@ public final class S3Access {
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
                         .retryStrategy(r -> r.maxAttempts(1))
                         .apiCallAttemptTimeout(timeout));
+        if (ApacheHttp.available()) {
+            b.httpClient(ApacheHttp.client(maxConnections, timeout));
+        }
         if (endpoint != null) {
             b.endpointOverride(endpoint);
         } else if (region == null) {
@@ -166,12 +171,12 @@ public final class S3Access {
         S3Access a = (S3Access) o;
         return credentials == a.credentials && Objects.equals(profile, a.profile) && Objects.equals(region, a.region)
                 && Objects.equals(endpoint, a.endpoint) && pathStyle == a.pathStyle
-                && requesterPays == a.requesterPays && timeout.equals(a.timeout);
+                && requesterPays == a.requesterPays && timeout.equals(a.timeout) && maxConnections == a.maxConnections;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(credentials, profile, region, endpoint, pathStyle, requesterPays, timeout);
+        return Objects.hash(credentials, profile, region, endpoint, pathStyle, requesterPays, timeout, maxConnections);
     }
 
     /** Builds {@link S3Access}. */
@@ -183,8 +188,18 @@ public final class S3Access {
         private boolean pathStyle;
         private boolean requesterPays;
         private Duration timeout = Duration.ofSeconds(30);
+        private int maxConnections = 64;
 
         private Builder() {
+        }
+
+        /** Connections the client may hold open (at least the walks run at once; default 64). */
+        public Builder maxConnections(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1");
+            }
+            this.maxConnections = n;
+            return this;
         }
 
         /** Where credentials come from (default AUTO). */

@@ -1,0 +1,174 @@
+package io.astrocloud.scan;
+
+import io.astrocloud.fits.Hdu;
+import io.astrocloud.fits.HeaderWalk;
+import io.astrocloud.fits.HeaderWalker;
+import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.source.ObjectInfo;
+import io.astrocloud.source.RangeSource;
+import io.astrocloud.source.SourceResolver;
+import io.astrocloud.source.TransferStats;
+import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Walks many objects at once with a bound on how many are in flight (each walk sends one request
+ * at a time, so that also bounds requests in flight). Objects are drawn from the input as slots
+ * free up, so a listing of millions is never held in memory; results come back as each object
+ * completes, not in input order, and a failed or slow object never stops the others.
+ */
+public final class HeaderScanner implements Closeable {
+    private final SourceResolver resolver;
+    private final WalkOptions options;
+    private final int concurrency;
+    private final ExecutorService pool;
+
+    /**
+     * @param resolver    opens sources (its clients are shared by all walks; not closed here)
+     * @param options     how each object is walked
+     * @param concurrency objects in flight at most
+     */
+    public HeaderScanner(SourceResolver resolver, WalkOptions options, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        this.resolver = resolver;
+        this.options = options;
+        this.concurrency = concurrency;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "astrocloud-scan-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Walks the objects named by {@code urls}. */
+    public Stream<ScanResult> scanUrls(List<String> urls) {
+        return scan(urls.stream().map(ObjectRef::of).iterator());
+    }
+
+    /**
+     * Walks every object {@code objects} yields, drawing from it lazily. The stream must be consumed
+     * (or closed) by one thread; closing it early stops drawing new objects.
+     */
+    public Stream<ScanResult> scan(Iterator<ObjectRef> objects) {
+        Results results = new Results(objects);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(results, Spliterator.NONNULL), false)
+                .onClose(results::stop);
+    }
+
+    /** Walks one object, never throwing: an error becomes the result. */
+    public ScanResult walk(ObjectRef ref) {
+        TransferStats stats = new TransferStats();
+        List<Hdu> hdus = new ArrayList<>();
+        HeaderWalk walk = null;
+        try {
+            RangeSource source = ref.location() != null
+                    ? resolver.open(ref.location(), stats, ref.etag(), ref.size())
+                    : resolver.open(ref.url(), stats);
+            walk = HeaderWalker.walk(source, options, stats);
+            for (Hdu h = walk.next(); h != null; h = walk.next()) {
+                hdus.add(h);
+            }
+            return new ScanResult(ref, hdus, walk.object(), stats, walk.warnings(), null);
+        } catch (Exception e) {
+            ObjectInfo info = walk == null ? ObjectInfo.UNKNOWN : walk.object();
+            List<String> warnings = walk == null ? List.of() : walk.warnings();
+            return new ScanResult(ref, hdus, info, stats, warnings, e);
+        } finally {
+            if (walk != null) {
+                try {
+                    walk.close();
+                } catch (Exception ignored) {
+                    // The result is already decided; a failure to close changes nothing.
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    /** Feeds the pool from the input as slots free up and hands back results as they complete. */
+    private final class Results implements Iterator<ScanResult> {
+        private final Iterator<ObjectRef> input;
+        private final Semaphore slots = new Semaphore(concurrency);
+        private final BlockingQueue<ScanResult> done = new ArrayBlockingQueue<>(concurrency);
+        private int inFlight;
+        private volatile boolean stopped;
+        private ScanResult next;
+
+        Results(Iterator<ObjectRef> input) {
+            this.input = input;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next != null) {
+                return true;
+            }
+            feed();
+            if (inFlight == 0) {
+                return false;
+            }
+            try {
+                next = done.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                return false;
+            }
+            inFlight--;
+            slots.release();
+            return true;
+        }
+
+        @Override
+        public ScanResult next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ScanResult r = next;
+            next = null;
+            return r;
+        }
+
+        private void feed() {
+            while (!stopped && slots.tryAcquire()) {
+                ObjectRef ref;
+                try {
+                    if (!input.hasNext()) {
+                        slots.release();
+                        return;
+                    }
+                    ref = input.next();
+                } catch (RuntimeException listingFailed) {
+                    slots.release();
+                    throw listingFailed;
+                }
+                inFlight++;
+                pool.execute(() -> done.add(walk(ref)));
+            }
+        }
+
+        void stop() {
+            stopped = true;
+        }
+    }
+}
