@@ -1,0 +1,80 @@
+package io.astrocloud.lambda;
+
+import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.source.AccessOptions;
+import io.astrocloud.source.RetryPolicy;
+import io.astrocloud.source.SourceResolver;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Builds the {@link Indexer} the deployed handlers share: S3 and DynamoDB clients on the JDK's
+ * HTTP client ({@code url-connection-client}; the package has no Netty and no Apache client, and
+ * building the clients explicitly means the SDK never searches the class path for one), the
+ * core's source tier for S3 (its retries, with the SDK's off), and the SDK's standard retries
+ * with backoff for DynamoDB throttling. Built once per execution environment, before SnapStart's
+ * snapshot.
+ */
+public final class IndexerFactory {
+    /** Retries of S3 reads: 5 attempts from 200 ms, at most 5 s apart. */
+    public static final RetryPolicy S3_RETRY = new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(5));
+    /** Attempts of each DynamoDB call, the first included (SDK standard mode, backoff with jitter). */
+    public static final int DYNAMODB_ATTEMPTS = 6;
+    /** Walk options: default read-ahead; gzip allowed, since {@code .fits.gz} is one of the suffixes. */
+    public static final WalkOptions WALK = WalkOptions.DEFAULT.withGzip(true);
+
+    private static volatile Indexer shared;
+
+    private IndexerFactory() {
+    }
+
+    /** The indexer of this execution environment, built from {@link LambdaSettings#fromEnvironment()}. */
+    public static Indexer shared() {
+        Indexer i = shared;
+        if (i == null) {
+            synchronized (IndexerFactory.class) {
+                if (shared == null) {
+                    LambdaSettings settings = LambdaSettings.fromEnvironment();
+                    shared = indexer(s3Client(settings), dynamoDbClient(), settings.tableName(), S3_RETRY);
+                }
+                i = shared;
+            }
+        }
+        return i;
+    }
+
+    /** An indexer over the given clients (used as they are, never closed here). */
+    public static Indexer indexer(S3Client s3, DynamoDbClient dynamo, String tableName, RetryPolicy s3Retry) {
+        SourceResolver resolver = new SourceResolver(AccessOptions.builder().s3Client(s3).retry(s3Retry).build());
+        return new Indexer(new HeaderReader(resolver, WALK), new IndexTable(dynamo, tableName), Clock.systemUTC());
+    }
+
+    /** The S3 client: JDK HTTP, SDK retries off (the source tier retries). */
+    public static S3Client s3Client(LambdaSettings settings) {
+        return S3Client.builder()
+                .httpClient(http())
+                .forcePathStyle(settings.s3PathStyle())
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(r -> r.maxAttempts(1))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(30)))
+                .build();
+    }
+
+    /** The DynamoDB client: JDK HTTP, standard retries (throttling backs off). */
+    public static DynamoDbClient dynamoDbClient() {
+        return DynamoDbClient.builder()
+                .httpClient(http())
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
+                        .retryStrategy(r -> r.maxAttempts(DYNAMODB_ATTEMPTS)))
+                .build();
+    }
+
+    private static SdkHttpClient http() {
+        return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30)).build();
+    }
+}

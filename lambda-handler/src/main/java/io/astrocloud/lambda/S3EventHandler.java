@@ -1,0 +1,55 @@
+package io.astrocloud.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * S3 event notifications delivered straight to the function (asynchronous invocation). Returns
+ * a one-line summary; throws {@link FailedEventsException} when an event failed for a reason
+ * outside the file, so that Lambda retries and then sends the event to the on-failure
+ * destination.
+ */
+public class S3EventHandler implements RequestHandler<S3Event, String> {
+    private final Indexer indexer;
+
+    /** The deployed handler: the indexer built from the environment. */
+    public S3EventHandler() {
+        this(IndexerFactory.shared());
+    }
+
+    /** A handler over {@code indexer}. */
+    public S3EventHandler(Indexer indexer) {
+        this.indexer = indexer;
+    }
+
+    @Override
+    public String handleRequest(S3Event event, Context context) {
+        EventLog log = EventLog.of(context);
+        List<String> failures = new ArrayList<>();
+        int applied = 0;
+        for (S3EventNotificationRecord r : event.getRecords()) {
+            S3ObjectEntity o = r.getS3().getObject();
+            String what = r.getEventName() + " s3://" + r.getS3().getBucket().getName() + "/" + o.getKey();
+            try {
+                ObjectEvent e = S3Notifications.of(r.getEventName(), r.getS3().getBucket().getName(), o.getKey(),
+                        o.getSizeAsLong(), o.geteTag(), o.getVersionId(), o.getSequencer());
+                if (e != null) {
+                    log.outcome(indexer.apply(e));
+                    applied++;
+                }
+            } catch (IndexingException | RuntimeException e) {
+                log.failure(what, e);
+                failures.add(what + ": " + e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new FailedEventsException(failures);
+        }
+        return applied + " event(s) applied";
+    }
+}
