@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * which keeps the secondary indexes sparse.
  */
 public final class PromotedKeywords {
-    private static final Pattern OLD_DATE = Pattern.compile("(\\d{2})/(\\d{2})/(\\d{2})");
+    private static final Pattern OLD_DATE = Pattern.compile("(\\d{2})/(\\d{2})/(\\d{2}|\\d{4})");
     private static final String[][] RA_DEC_PAIRS = {{"RA_OBJ", "DEC_OBJ"}, {"RA_TARG", "DEC_TARG"}};
 
     private PromotedKeywords() {
@@ -49,12 +49,14 @@ public final class PromotedKeywords {
 
     /**
      * DATE-OBS as an ISO date: ISO values as written; the old {@code DD/MM/YY} form (FITS
-     * standard 4.0, section 4.4.2.2: years 1900-1999) rewritten as {@code 19YY-MM-DD}.
+     * standard 4.0, section 4.4.2.2: years 1900-1999) rewritten as {@code 19YY-MM-DD}, and the
+     * non-standard {@code DD/MM/YYYY} some archives write (GOES) as {@code YYYY-MM-DD}.
      */
     static String isoDate(String dateObs) {
         Matcher m = OLD_DATE.matcher(dateObs);
         if (m.matches()) {
-            return "19" + m.group(3) + "-" + m.group(2) + "-" + m.group(1);
+            String year = m.group(3).length() == 2 ? "19" + m.group(3) : m.group(3);
+            return year + "-" + m.group(2) + "-" + m.group(1);
         }
         return dateObs;
     }

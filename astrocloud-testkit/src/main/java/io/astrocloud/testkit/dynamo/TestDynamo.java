@@ -49,8 +49,8 @@ public final class TestDynamo implements AutoCloseable {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                     new String[] {"-inMemory", "-port", Integer.toString(port)});
             server.start();
-            return new TestDynamo(server, URI.create("http://127.0.0.1:" + port), "astrocloud-test",
-                    "astrocloud-test-secret", "us-east-1");
+            return new TestDynamo(server, URI.create("http://127.0.0.1:" + port), "astrocloudtest",
+                    "astrocloudtestsecret", "us-east-1");
         } catch (Exception e) {
             throw new IOException("DynamoDB Local did not start on port " + port, e);
         }
@@ -66,7 +66,7 @@ public final class TestDynamo implements AutoCloseable {
         return region;
     }
 
-    /** Access key id accepted by the endpoint. */
+    /** Access key id accepted by the endpoint (DynamoDB Local takes letters and digits only). */
     public String accessKey() {
         return accessKey;
     }
