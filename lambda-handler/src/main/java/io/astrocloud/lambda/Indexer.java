@@ -124,9 +124,11 @@ public final class Indexer {
     private IndexOutcome readFailure(ObjectEvent event, SourceException e) throws IndexingException {
         switch (e.reason()) {
             case CHANGED:
-            case NOT_FOUND:
-                // The object was replaced or deleted after this event: a newer event tells of it.
+                // The object was replaced after this event: a newer event tells of it.
                 return unchanged(event.objectUrl(), "the object changed since this event (" + e.getMessage() + ")");
+            case NOT_FOUND:
+                // Deleted after this event (or, for a backfill, since the manifest was made).
+                return unchanged(event.objectUrl(), "the object is gone (" + e.getMessage() + ")");
             case RANGE_NOT_SATISFIABLE:
                 return writeInvalid(event, "invalid FITS: " + e.getMessage() + " (an empty object)");
             default:
