@@ -58,7 +58,8 @@ public final class Indexer {
         try {
             return event.change() == ObjectEvent.Change.CREATED ? index(event) : remove(event);
         } catch (SdkException e) {
-            throw new IndexingException("DynamoDB failed for " + event + ": " + e.getMessage(), e.retryable()
+            throw new IndexingException("DynamoDB table " + table.name() + " failed for " + event + ": "
+                    + e.getMessage(), e.retryable()
                     || isThrottling(e), e);
         }
     }
