@@ -51,18 +51,15 @@ public final class IndexTable {
                 version == null ? null : version.s());
     }
 
-    /** Writes an HDU or part item unless a newer event wrote it; the same event may write it again. */
-    public boolean putPart(Map<String, AttributeValue> item, Sequencer seq) {
-        return put(item, NOT_THERE + " OR " + IndexSchema.SEQ + " <= :seq", seq);
-    }
-
     /**
-     * Writes a file item if its event is newer than the one that wrote the current file item. A
-     * backfill ({@link Sequencer#NONE}) replaces only another backfill's.
+     * Writes an item (file, HDU or part) unless a newer event wrote it. The same event may write
+     * it again: the SDK retries a write whose answer was lost (a 5xx, a timeout) although the
+     * write was applied, and an event redelivered after a crash runs again; both must succeed.
+     * Duplicates are told apart before any write, by {@link #fileState(String)}. A backfill
+     * ({@link Sequencer#NONE}) replaces only a backfill's items.
      */
-    public boolean putFile(Map<String, AttributeValue> item, Sequencer seq) {
-        String newer = seq.isNone() ? IndexSchema.SEQ + " = :seq" : IndexSchema.SEQ + " < :seq";
-        return put(item, NOT_THERE + " OR " + newer, seq);
+    public boolean putUnlessNewer(Map<String, AttributeValue> item, Sequencer seq) {
+        return put(item, NOT_THERE + " OR " + IndexSchema.SEQ + " <= :seq", seq);
     }
 
     /** The sort keys of every item of {@code url} but the file item, in order. */

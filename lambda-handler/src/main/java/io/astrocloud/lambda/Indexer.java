@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -59,7 +60,7 @@ public final class Indexer {
             return event.change() == ObjectEvent.Change.CREATED ? index(event) : remove(event);
         } catch (SdkException e) {
             throw new IndexingException("DynamoDB table " + table.name() + " failed for " + event + ": "
-                    + e.getMessage(), e.retryable()
+                    + errorCode(e) + e.getMessage(), e.retryable()
                     || isThrottling(e), e);
         }
     }
@@ -94,7 +95,7 @@ public final class Indexer {
         List<String> written = new ArrayList<>();
         for (Hdu hdu : headers.hdus()) {
             for (Map<String, AttributeValue> item : IndexItems.hdu(hdu, object, seq)) {
-                if (!table.putPart(item, seq)) {
+                if (!table.putUnlessNewer(item, seq)) {
                     undo(object.url(), written, seq);
                     return unchanged(object.url(), "a newer event already wrote " + item.get(IndexSchema.SK).s());
                 }
@@ -102,7 +103,7 @@ public final class Indexer {
             }
         }
         deleteOthers(object.url(), written, seq);
-        if (!table.putFile(IndexItems.indexed(object, seq, headers.hdus().size(), headers.warnings(),
+        if (!table.putUnlessNewer(IndexItems.indexed(object, seq, headers.hdus().size(), headers.warnings(),
                 clock.instant()), seq)) {
             undo(object.url(), written, seq);
             return unchanged(object.url(), "a newer event recorded the file first");
@@ -116,7 +117,7 @@ public final class Indexer {
         ObjectVersion object = new ObjectVersion(event.bucket(), event.key(), event.versionId(), event.size(),
                 ObjectVersion.bareEtag(event.etag()));
         deleteOthers(object.url(), List.of(), seq);
-        if (!table.putFile(IndexItems.invalid(object, seq, reason, clock.instant()), seq)) {
+        if (!table.putUnlessNewer(IndexItems.invalid(object, seq, reason, clock.instant()), seq)) {
             return unchanged(object.url(), "a newer event recorded the file first");
         }
         return new IndexOutcome(IndexOutcome.Result.INVALID, object.url(), 0, reason);
@@ -152,7 +153,7 @@ public final class Indexer {
         Sequencer seq = event.sequencer();
         Instant now = clock.instant();
         ObjectVersion object = new ObjectVersion(event.bucket(), event.key(), event.versionId(), -1, null);
-        if (!table.putFile(IndexItems.deleted(object, seq, now, now.plus(TOMBSTONE_TTL)), seq)) {
+        if (!table.putUnlessNewer(IndexItems.deleted(object, seq, now, now.plus(TOMBSTONE_TTL)), seq)) {
             return unchanged(url, "a newer event recorded the file first");
         }
         int removed = deleteOthers(url, List.of(), seq);
@@ -198,8 +199,14 @@ public final class Indexer {
         return new IndexOutcome(IndexOutcome.Result.UNCHANGED, url, 0, why);
     }
 
+    private static String errorCode(SdkException e) {
+        if (e instanceof AwsServiceException && ((AwsServiceException) e).awsErrorDetails() != null) {
+            return ((AwsServiceException) e).awsErrorDetails().errorCode() + ": ";
+        }
+        return "";
+    }
+
     private static boolean isThrottling(SdkException e) {
-        return e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException
-                && ((software.amazon.awssdk.awscore.exception.AwsServiceException) e).isThrottlingException();
+        return e instanceof AwsServiceException && ((AwsServiceException) e).isThrottlingException();
     }
 }

@@ -1,0 +1,130 @@
+package io.astrocloud.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
+import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.astrocloud.json.FitsJson;
+import io.astrocloud.testkit.aws.SdkFaults;
+import io.astrocloud.testkit.fits.SparseFitsWriter;
+import io.astrocloud.testkit.fits.SyntheticFits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DynamoDB throttling injected into the client (an SDK ExecutionInterceptor replaces answers with
+ * ProvisionedThroughputExceededException): the SDK's retries absorb a steady rate of it; past
+ * them, SQS gets exactly the failed messages back and Batch Operations TemporaryFailure, and
+ * redelivering them indexes everything: every event ends indexed, INVALID or reported, none lost.
+ */
+class DynamoDbFaultTest {
+    private static final int FILES = 12;
+    private static IndexFixture f;
+    private static final List<ObjectEvent> EVENTS = new ArrayList<>();
+
+    @BeforeAll
+    static void upload() {
+        f = IndexFixture.withTable("dynamodb-faults");
+        for (int i = 0; i < FILES; i++) {
+            byte[] bytes = i % 4 == 3 ? ("not FITS #" + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII)
+                    : SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(100 + i, 1 + i % 3));
+            EVENTS.add(f.upload("faults/file-" + i + ".fits", bytes));
+        }
+    }
+
+    /** One SQS message per event, with the S3 notification as S3 would write it. */
+    private static SQSEvent messages(List<ObjectEvent> events) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (ObjectEvent e : events) {
+            var record = FitsJson.MAPPER.createObjectNode();
+            record.put("eventName", "ObjectCreated:Put");
+            var s3 = record.putObject("s3");
+            s3.putObject("bucket").put("name", e.bucket());
+            var object = s3.putObject("object");
+            object.put("key", java.net.URLEncoder.encode(e.key(), java.nio.charset.StandardCharsets.UTF_8));
+            object.put("size", e.size());
+            object.put("eTag", e.etag());
+            object.put("sequencer", e.sequencer().toString());
+            var doc = FitsJson.MAPPER.createObjectNode();
+            doc.putArray("Records").add(record);
+            SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+            m.setMessageId("msg-" + e.key());
+            m.setBody(FitsJson.text(doc));
+            records.add(m);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private static Set<String> recorded() {
+        return EVENTS.stream().filter(e -> !f.fileItem(e.objectUrl()).isEmpty()).map(ObjectEvent::key)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void throttlingPastTheRetriesFailsOnlyThoseMessagesAndRedeliveryLosesNothing() {
+        SqsEventHandler handler = new SqsEventHandler(f.indexer);
+        RecordingContext context = new RecordingContext();
+        SQSEvent batch = messages(EVENTS);
+
+        // Steady throttling, one PutItem in three: the SDK's retries absorb it.
+        f.dynamoFaults.failEvery("PutItem", 3, SdkFaults.Fault.dynamoDbThrottling());
+        SQSBatchResponse steady = handler.handleRequest(messages(EVENTS.subList(0, 4)), context);
+        assertThat(steady.getBatchItemFailures()).isEmpty();
+        assertThat(f.dynamoFaults.injected("PutItem")).isGreaterThan(0);
+        f.dynamoFaults.clear();
+
+        // A burst longer than the SDK's four attempts: the messages it hits fail, the rest pass.
+        f.dynamoFaults.failNext("PutItem", 10, SdkFaults.Fault.dynamoDbThrottling());
+        SQSBatchResponse burst = handler.handleRequest(batch, context);
+        List<String> failed = burst.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+        assertThat(failed).isNotEmpty().hasSizeLessThan(FILES);
+        assertThat(context.lines()).filteredOn(l -> l.startsWith("FAILED")).hasSize(failed.size())
+                .allSatisfy(l -> assertThat(l).contains("ProvisionedThroughputExceeded"));
+        int outcomes = (int) context.lines().stream().filter(l -> !l.startsWith("FAILED")).count();
+        assertThat(outcomes - 4 + failed.size()).as("every message indexed, INVALID, unchanged or failed")
+                .isEqualTo(FILES);
+
+        // SQS redelivers the failed messages alone.
+        SQSEvent redelivery = new SQSEvent();
+        redelivery.setRecords(batch.getRecords().stream().filter(m -> failed.contains(m.getMessageId())).toList());
+        assertThat(handler.handleRequest(redelivery, context).getBatchItemFailures()).isEmpty();
+        assertThat(recorded()).hasSize(FILES);
+        for (ObjectEvent e : EVENTS) {
+            String status = f.fileItem(e.objectUrl()).get("fileStatus").s();
+            assertThat(status).isEqualTo(e.size() < 100 ? "INVALID" : "INDEXED");
+            if (status.equals("INDEXED")) {
+                assertThat(f.hduItems(e.objectUrl())).hasSize(Integer.parseInt(
+                        f.fileItem(e.objectUrl()).get("hduCount").n()));
+            }
+        }
+    }
+
+    @Test
+    void throttlingGivesBatchOperationsTemporaryFailure() {
+        S3BatchEventV2 event = S3BatchEventV2.builder().withInvocationSchemaVersion("2.0").withInvocationId("inv-1")
+                .withJob(S3BatchEventV2.Job.builder().withId("job-1").build())
+                .withTasks(List.of(S3BatchEventV2.Task.builder().withTaskId("t1").withS3Bucket(IndexFixture.BUCKET)
+                        .withS3Key("faults/backfill%201.fits").build())).build();
+        f.put("faults/backfill 1.fits", SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(200, 1)));
+        f.dynamoFaults.failNext("GetItem", 4, SdkFaults.Fault.dynamoDbThrottling());
+        S3BatchResponse r = new BatchOperationsHandler(f.indexer).handleRequest(event, new RecordingContext());
+        assertThat(r.getResults()).singleElement().satisfies(t -> {
+            assertThat(t.getResultCode()).isEqualTo(S3BatchResponse.ResultCode.TemporaryFailure);
+            assertThat(t.getResultString()).contains("ProvisionedThroughputExceeded").contains("dynamodb-faults");
+        });
+        f.dynamoFaults.failNext("PutItem", 1, SdkFaults.Fault.dynamoDbInternalError());
+        S3BatchResponse retried = new BatchOperationsHandler(f.indexer).handleRequest(event, new RecordingContext());
+        assertThat(retried.getResults().get(0).getResultCode()).isEqualTo(S3BatchResponse.ResultCode.Succeeded);
+        assertThat(f.dynamoFaults.injected("PutItem")).isGreaterThanOrEqualTo(1);
+        assertThat(f.hduItems("s3://" + IndexFixture.BUCKET + "/faults/backfill 1.fits")).hasSize(2);
+    }
+}
