@@ -35,8 +35,10 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 public final class TestS3 implements AutoCloseable {
     /** Environment variable naming an external S3 endpoint to use instead of S3Proxy. */
     public static final String ENDPOINT_ENV = "ASTROCLOUD_TEST_S3_ENDPOINT";
-    private static final String IDENTITY = "astrocloud-test";
-    private static final String CREDENTIAL = "astrocloud-test-secret";
+    // Letters and digits only, as DynamoDB Local requires: one set of credentials for both
+    // in-process emulators, as one set serves every service of LocalStack.
+    private static final String IDENTITY = "astrocloudtest";
+    private static final String CREDENTIAL = "astrocloudtestsecret";
 
     private final S3Proxy proxy;
     private final Path baseDir;

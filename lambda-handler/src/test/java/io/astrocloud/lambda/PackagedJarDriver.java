@@ -1,0 +1,28 @@
+package io.astrocloud.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import java.util.List;
+
+/**
+ * Run by {@link PackagedJarIT} in a JVM whose class path is the deployable jar (plus this class):
+ * invokes the deployed handler, built from the environment as Lambda would build it, on one S3
+ * notification given on the command line (bucket, URL-encoded key, size, ETag, sequencer).
+ */
+public final class PackagedJarDriver {
+    private PackagedJarDriver() {
+    }
+
+    /** Invokes {@link S3EventHandler} and prints what it returns. */
+    public static void main(String[] args) {
+        S3EventNotification.S3ObjectEntity object = new S3EventNotification.S3ObjectEntity(args[1],
+                Long.parseLong(args[2]), args[3], null, args[4]);
+        S3EventNotification.S3BucketEntity bucket = new S3EventNotification.S3BucketEntity(args[0],
+                new S3EventNotification.UserIdentityEntity("A3NL1KOZZKExample"), "arn:aws:s3:::" + args[0]);
+        S3EventNotification.S3EventNotificationRecord record = new S3EventNotification.S3EventNotificationRecord(
+                "us-east-1", "ObjectCreated:Put", "aws:s3", "2026-11-24T10:15:30.123Z", "2.1", null, null,
+                new S3EventNotification.S3Entity("FitsCreated", bucket, object, "1.0"),
+                new S3EventNotification.UserIdentityEntity("AWS:AIDAEXAMPLE"));
+        System.out.println("handler returned: " + new S3EventHandler().handleRequest(new S3Event(List.of(record)), null));
+    }
+}
