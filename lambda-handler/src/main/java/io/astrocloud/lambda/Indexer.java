@@ -81,6 +81,8 @@ public final class Indexer {
             return readFailure(event, e);
         } catch (IOException e) {
             throw new IndexingException("reading " + url + " failed: " + e.getMessage(), true, e);
+        } catch (SdkException e) {
+            throw new IndexingException("reading " + url + " failed: " + e.getMessage(), e.retryable(), e);
         } catch (RuntimeException e) {
             // The walker fails on hostile input with FitsFormatException; anything else it throws
             // is a walker bug on a file it cannot read: record it rather than retry forever.

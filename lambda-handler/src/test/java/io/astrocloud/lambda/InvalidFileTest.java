@@ -2,6 +2,7 @@ package io.astrocloud.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.astrocloud.testkit.fits.HeaderText;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,14 @@ class InvalidFileTest {
         byte[] whole = SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(22, 2));
         Map<String, AttributeValue> file = invalid("uploads/cut-header.fits", Arrays.copyOf(whole, 2880 + 1000));
         assertThat(file.get("invalidReason").s()).contains("HDU 1");
+    }
+
+    @Test
+    void aHeaderWhoseSizesOverflowIsInvalid() throws IndexingException {
+        byte[] hostile = new HeaderText().logical("SIMPLE", true, "").integer("BITPIX", 64, "").integer("NAXIS", 2, "")
+                .integer("NAXIS1", 4_611_686_018_427_387_904L, "").integer("NAXIS2", 4, "").end();
+        Map<String, AttributeValue> file = invalid("uploads/hostile.fits", hostile);
+        assertThat(file.get("invalidReason").s()).contains("HDU 0").contains("byte 0");
     }
 
     @Test
