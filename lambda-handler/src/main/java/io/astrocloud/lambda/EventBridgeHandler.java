@@ -45,24 +45,24 @@ public class EventBridgeHandler implements RequestHandler<ScheduledEvent, String
 
     /** The event an EventBridge S3 event stands for, or null for other detail types. */
     static ObjectEvent toObjectEvent(ScheduledEvent event) {
+        boolean created = "Object Created".equals(event.getDetailType());
+        if (!created && !"Object Deleted".equals(event.getDetailType())) {
+            return null;
+        }
         Map<String, Object> detail = event.getDetail();
         String bucket = text(map(detail, "bucket"), "name");
         Map<String, Object> object = map(detail, "object");
         String key = KeyEncoding.FORM.decode(text(object, "key"));
         String versionId = text(object, "version-id");
         Sequencer seq = Sequencer.of(text(object, "sequencer"));
-        switch (event.getDetailType()) {
-            case "Object Created":
-                Object size = object.get("size");
-                return ObjectEvent.created(bucket, key, versionId, size instanceof Number ? ((Number) size).longValue()
-                        : -1, text(object, "etag"), seq);
-            case "Object Deleted":
-                ObjectEvent.Change change = "Delete Marker Created".equals(text(detail, "deletion-type"))
-                        ? ObjectEvent.Change.DELETE_MARKER_CREATED : ObjectEvent.Change.REMOVED;
-                return ObjectEvent.removed(change, bucket, key, versionId, seq);
-            default:
-                return null;
+        if (created) {
+            Object size = object.get("size");
+            return ObjectEvent.created(bucket, key, versionId, size instanceof Number ? ((Number) size).longValue() : -1,
+                    text(object, "etag"), seq);
         }
+        ObjectEvent.Change change = "Delete Marker Created".equals(text(detail, "deletion-type"))
+                ? ObjectEvent.Change.DELETE_MARKER_CREATED : ObjectEvent.Change.REMOVED;
+        return ObjectEvent.removed(change, bucket, key, versionId, seq);
     }
 
     @SuppressWarnings("unchecked")
