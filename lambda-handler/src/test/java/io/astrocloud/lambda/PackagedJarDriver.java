@@ -13,8 +13,18 @@ public final class PackagedJarDriver {
     private PackagedJarDriver() {
     }
 
-    /** Invokes {@link S3EventHandler} and prints what it returns. */
-    public static void main(String[] args) {
+    /**
+     * Loads the four handlers with their event types (so that a class the package lacks fails
+     * here), then invokes {@link S3EventHandler} and prints what it returns.
+     */
+    public static void main(String[] args) throws ClassNotFoundException {
+        for (String handler : new String[] {"S3EventHandler", "SqsEventHandler", "BatchOperationsHandler",
+            "EventBridgeHandler"}) {
+            for (java.lang.reflect.Method m : Class.forName("io.astrocloud.lambda." + handler).getMethods()) {
+                m.getParameterTypes();
+                m.getReturnType();
+            }
+        }
         S3EventNotification.S3ObjectEntity object = new S3EventNotification.S3ObjectEntity(args[1],
                 Long.parseLong(args[2]), args[3], null, args[4]);
         S3EventNotification.S3BucketEntity bucket = new S3EventNotification.S3BucketEntity(args[0],

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * S3Proxy and DynamoDB Local.
  */
 class PackagedJarIT {
-    /** A guard against the package growing unnoticed (it is some 16 MB). */
+    /** A guard against the package growing unnoticed (it is some 15 MB). */
     static final long MAX_BYTES = 20L * 1024 * 1024;
 
     private static Path jar() {
