@@ -22,7 +22,7 @@ final class StreamWindow implements ByteWindow {
     }
 
     @Override
-    public int read(long offset, byte[] dst, int off, int len) throws IOException {
+    public int read(long offset, byte[] dst, int off, int len, int fetch) throws IOException {
         if (offset < position) {
             throw new IllegalStateException("stream window cannot go back from " + position + " to " + offset);
         }

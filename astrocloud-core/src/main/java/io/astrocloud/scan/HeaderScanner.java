@@ -80,7 +80,7 @@ public final class HeaderScanner implements Closeable {
             RangeSource source = ref.location() != null
                     ? resolver.open(ref.location(), stats, ref.etag(), ref.size())
                     : resolver.open(ref.url(), stats);
-            walk = HeaderWalker.walk(source, options, stats);
+            walk = HeaderWalker.walk(source, options, stats, new ObjectInfo(ref.size(), ref.etag()));
             for (Hdu h = walk.next(); h != null; h = walk.next()) {
                 hdus.add(h);
             }
