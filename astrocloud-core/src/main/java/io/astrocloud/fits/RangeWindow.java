@@ -15,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Ranged reads for the walker. Each fetch asks for as many bytes as the walker expects to need
@@ -26,12 +28,10 @@ import java.util.concurrent.Executors;
  * the walk arrives exactly where it was predicted, so a wrong guess costs bytes, never correctness.
  */
 final class RangeWindow implements ByteWindow {
+    /** Background reads of predicted headers in this JVM, at most, whatever the number of walks. */
+    static final int MAX_PREFETCH_THREADS = 64;
     /** Background reads of predicted headers share these threads across walks. */
-    private static final ExecutorService PREFETCH = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "astrocloud-prefetch");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService PREFETCH = prefetchPool();
     /** At most this many prefetched bytes wait per walk, whatever the predictions say. */
     private static final long MAX_PREFETCH_BYTES = 4L * 1024 * 1024;
 
@@ -41,6 +41,17 @@ final class RangeWindow implements ByteWindow {
     private long bufStart;
     private int bufLen;
     private volatile ObjectInfo object = ObjectInfo.UNKNOWN;
+
+    private static ExecutorService prefetchPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_PREFETCH_THREADS, MAX_PREFETCH_THREADS, 30,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "astrocloud-prefetch");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
 
     RangeWindow(RangeSource source) {
         this.source = source;
