@@ -124,11 +124,21 @@ public final class HeaderWalker {
         stored = window.object();
         String etag = stored.etag();
         window.close();
-        window = new StreamWindow(new GZIPInputStream(source.open(0, null), 64 * 1024), etag);
+        window = new StreamWindow(gunzip(), url(), etag);
         byte[] block = new byte[BLOCK];
         int n = window.read(0, block, 0, BLOCK, BLOCK);
         checkPrimaryStart(block, n);
         return describe(0, readHeader(0, block));
+    }
+
+    private java.io.InputStream gunzip() throws IOException {
+        java.io.InputStream raw = source.open(0, null);
+        try {
+            return new GZIPInputStream(raw, 64 * 1024);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            raw.close();
+            throw new FitsFormatException(url(), 0, 0, "the gzip header is corrupt (" + e.getMessage() + ")", e);
+        }
     }
 
     private void checkPrimaryStart(byte[] block, int n) throws FitsFormatException {
