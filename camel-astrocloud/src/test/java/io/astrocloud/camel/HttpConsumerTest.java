@@ -1,0 +1,189 @@
+package io.astrocloud.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.astrocloud.fits.DataSize;
+import io.astrocloud.fits.FitsFormatException;
+import io.astrocloud.source.SourceException;
+import io.astrocloud.testkit.Corpus;
+import io.astrocloud.testkit.GoldenCorpus;
+import io.astrocloud.testkit.http.Faults;
+import io.astrocloud.testkit.http.RangeHttpServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import nom.tam.fits.Header;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The consumer against an in-process HTTP server with Range serving the real corpus, checked
+ * against astropy's reading of each file (offsets, sizes, types, every card).
+ */
+class HttpConsumerTest extends CamelTestSupport {
+    private static RangeHttpServer http;
+
+    @BeforeAll
+    static void serveCorpus() throws IOException {
+        http = RangeHttpServer.start().putDirectory("/corpus", Corpus.dir());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        http.close();
+    }
+
+    /** Every corpus file astropy maps to standard HDUs (the one non-standard file is the core's business). */
+    static Stream<String> standardFiles() throws IOException {
+        return Corpus.files().stream().map(p -> p.getFileName().toString())
+                .filter(n -> !n.equals("astropy_header_with_time_wcslib71.fits"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("standardFiles")
+    void emitsOneExchangePerHduInOrderAsAstropyReadsIt(String file) throws Exception {
+        JsonNode golden = GoldenCorpus.of(file).hdus();
+        String url = http.url("/corpus/" + file);
+        MockEndpoint mock = getMockEndpoint("mock:hdus");
+        mock.expectedMessageCount(golden.size());
+
+        consume("astrocloud:headers?url=" + url + (file.endsWith(".gz") ? "&gzip=true" : ""), "mock:hdus");
+
+        mock.assertIsSatisfied();
+        List<Exchange> received = mock.getReceivedExchanges();
+        long objectSize = Files.size(Corpus.file(file));
+        for (int i = 0; i < golden.size(); i++) {
+            JsonNode expected = golden.get(i);
+            Exchange exchange = received.get(i);
+            Message m = exchange.getIn();
+            String where = file + " HDU " + i;
+            assertThat(m.getHeader(AstroCloudConstants.URL)).as(where).isEqualTo(url);
+            assertThat(m.getHeader(AstroCloudConstants.HDU_INDEX)).as(where).isEqualTo(i);
+            assertThat(m.getHeader(AstroCloudConstants.HDU_TYPE)).as(where).isEqualTo(expected.get("type").asText());
+            assertThat(m.getHeader(AstroCloudConstants.HEADER_OFFSET)).as(where)
+                    .isEqualTo(expected.get("headerOffset").asLong());
+            assertThat(m.getHeader(AstroCloudConstants.HEADER_SIZE)).as(where)
+                    .isEqualTo(expected.get("headerBytes").asInt());
+            assertThat(m.getHeader(AstroCloudConstants.DATA_OFFSET)).as(where)
+                    .isEqualTo(expected.get("dataOffset").asLong());
+            assertThat(DataSize.padded(m.getHeader(AstroCloudConstants.DATA_SIZE, Long.class))).as(where)
+                    .isEqualTo(expected.get("dataBytes").asLong());
+            assertThat(m.getHeader(AstroCloudConstants.OBJECT_SIZE)).as(where).isEqualTo(objectSize);
+            assertThat(m.getHeader(AstroCloudConstants.ETAG, String.class)).as(where).startsWith("\"");
+            assertThat(m.getBody()).as(where).isInstanceOf(Header.class);
+            assertThat(GoldenCorpus.cardDifferences(where, m.getBody(JsonNode.class), expected.get("cards"))).isEmpty();
+            assertThat(exchange.getProperty(ExchangePropertyKey.BATCH_INDEX)).as(where).isEqualTo(i);
+            assertThat(exchange.getProperty(ExchangePropertyKey.BATCH_SIZE)).as(where).isEqualTo(golden.size());
+            assertThat(exchange.getProperty(ExchangePropertyKey.BATCH_COMPLETE)).as(where)
+                    .isEqualTo(i == golden.size() - 1);
+        }
+    }
+
+    @Test
+    void walksASingleUrlOnceByDefault() throws Exception {
+        String file = "astropy_o4sp040b0_raw.fits";
+        MockEndpoint mock = getMockEndpoint("mock:hdus");
+        mock.expectedMessageCount(7);
+        mock.setAssertPeriod(1500);
+        http.resetCounters();
+
+        consume("astrocloud:headers?url=" + http.url("/corpus/" + file) + "&delay=50", "mock:hdus");
+
+        mock.assertIsSatisfied();
+        assertThat(mock.getReceivedExchanges()).extracting(e -> e.getIn().getHeader(AstroCloudConstants.HDU_TYPE))
+                .containsExactly("PRIMARY", "IMAGE", "IMAGE", "IMAGE", "IMAGE", "IMAGE", "IMAGE");
+        int requestsOfOneWalk = http.requests("/corpus/" + file);
+        assertThat(requestsOfOneWalk).isBetween(1, 7);
+    }
+
+    @Test
+    void pollsASingleUrlAgainOnlyWhenItChanged() throws Exception {
+        byte[] first = Files.readAllBytes(Corpus.file("astropy_ascii.fits"));
+        byte[] second = Files.readAllBytes(Corpus.file("astropy_zerowidth.fits"));
+        http.put("/changing/file.fits", first);
+        MockEndpoint mock = getMockEndpoint("mock:hdus");
+        mock.expectedMessageCount(2);
+        mock.setAssertPeriod(400);
+
+        consume("astrocloud:headers?url=" + http.url("/changing/file.fits") + "&repeatCount=0&delay=50", "mock:hdus");
+        mock.assertIsSatisfied();
+
+        mock.reset();
+        mock.expectedMessageCount(6);
+        mock.setAssertPeriod(400);
+        http.put("/changing/file.fits", second);
+        mock.assertIsSatisfied();
+        assertThat(mock.getReceivedExchanges().get(0).getIn().getHeader(AstroCloudConstants.OBJECT_SIZE))
+                .isEqualTo((long) second.length);
+    }
+
+    @Test
+    void aForbiddenObjectGoesToTheErrorHandlerWithItsUrl() throws Exception {
+        http.put("/private/secret.fits", Files.readAllBytes(Corpus.file("astropy_ascii.fits")));
+        http.fault("/private/secret.fits", Faults.status(403));
+        MockEndpoint errors = getMockEndpoint("mock:errors");
+        errors.expectedMessageCount(1);
+        String url = http.url("/private/secret.fits");
+
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Exception.class).handled(true).to("mock:errors");
+                from("astrocloud:headers?bridgeErrorHandler=true&url=" + url).to("mock:hdus");
+            }
+        });
+
+        errors.assertIsSatisfied();
+        Exception e = errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        assertThat(e).isInstanceOf(SourceException.class).hasMessageContaining(url).hasMessageContaining("403");
+        assertThat(((SourceException) e).reason()).isEqualTo(SourceException.Reason.ACCESS_DENIED);
+        assertThat(getMockEndpoint("mock:hdus").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void aTruncatedHeaderFailsWithItsUrlAndOffset() throws Exception {
+        byte[] whole = Files.readAllBytes(Corpus.file("astropy_o4sp040b0_raw.fits"));
+        // Cut inside the second HDU's header: the primary header is fine, the next one never ends.
+        long secondHeader = GoldenCorpus.of("astropy_o4sp040b0_raw.fits").hdus().get(1).get("headerOffset").asLong();
+        http.put("/cut/short.fits", Arrays.copyOf(whole, (int) secondHeader + 1000));
+        MockEndpoint errors = getMockEndpoint("mock:errors");
+        errors.expectedMessageCount(1);
+        String url = http.url("/cut/short.fits");
+
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Exception.class).handled(true).to("mock:errors");
+                from("astrocloud:headers?bridgeErrorHandler=true&url=" + url).to("mock:hdus");
+            }
+        });
+
+        errors.assertIsSatisfied();
+        Exception e = errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        assertThat(e).isInstanceOf(FitsFormatException.class).hasMessageContaining(url);
+        assertThat(((FitsFormatException) e).hdu()).isEqualTo(1);
+        assertThat(((FitsFormatException) e).offset()).isEqualTo(secondHeader);
+        assertThat(getMockEndpoint("mock:hdus").getReceivedCounter()).as("no HDU of a failed object").isZero();
+    }
+
+    private void consume(String from, String to) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(from).to(to);
+            }
+        });
+    }
+}
