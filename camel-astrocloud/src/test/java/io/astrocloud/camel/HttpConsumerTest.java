@@ -71,7 +71,7 @@ class HttpConsumerTest extends CamelTestSupport {
             String where = file + " HDU " + i;
             assertThat(m.getHeader(AstroCloudConstants.URL)).as(where).isEqualTo(url);
             assertThat(m.getHeader(AstroCloudConstants.HDU_INDEX)).as(where).isEqualTo(i);
-            assertThat(m.getHeader(AstroCloudConstants.HDU_TYPE)).as(where).isEqualTo(expected.get("type").asText());
+            assertThat(m.getHeader(AstroCloudConstants.HDU_TYPE)).as(where).isEqualTo(xtensionOrPrimary(expected));
             assertThat(m.getHeader(AstroCloudConstants.HEADER_OFFSET)).as(where)
                     .isEqualTo(expected.get("headerOffset").asLong());
             assertThat(m.getHeader(AstroCloudConstants.HEADER_SIZE)).as(where)
@@ -172,10 +172,25 @@ class HttpConsumerTest extends CamelTestSupport {
 
         errors.assertIsSatisfied();
         Exception e = errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        assertThat(e).isInstanceOf(FitsFormatException.class).hasMessageContaining(url);
+        long end = secondHeader + 1000;
+        assertThat(e).isInstanceOf(FitsFormatException.class).hasMessageContaining(url)
+                .hasMessageContaining("byte " + end);
         assertThat(((FitsFormatException) e).hdu()).isEqualTo(1);
-        assertThat(((FitsFormatException) e).offset()).isEqualTo(secondHeader);
+        assertThat(((FitsFormatException) e).offset()).as("where the header was cut").isEqualTo(end);
         assertThat(getMockEndpoint("mock:hdus").getReceivedCounter()).as("no HDU of a failed object").isZero();
+    }
+
+    /** PRIMARY for the primary HDU, else what astropy read from XTENSION. */
+    private static String xtensionOrPrimary(JsonNode goldenHdu) {
+        if (goldenHdu.get("index").asInt() == 0) {
+            return "PRIMARY";
+        }
+        for (JsonNode card : goldenHdu.get("cards")) {
+            if (card.get("keyword").asText().equals("XTENSION")) {
+                return card.get("value").asText().strip();
+            }
+        }
+        throw new AssertionError("no XTENSION in " + goldenHdu);
     }
 
     private void consume(String from, String to) throws Exception {
