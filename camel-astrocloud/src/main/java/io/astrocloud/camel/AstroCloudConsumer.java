@@ -18,6 +18,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
 
 /**
  * Emits one exchange per HDU, in HDU order: the body is the HDU's nom-tam-fits {@code Header},
@@ -26,10 +27,10 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
  * listed and its FITS objects walked several at once, each object's HDUs sent together, skipping
  * object versions already emitted. A failure of the object URL, or of listing the prefix, fails the
  * poll; a failure of one object under a prefix goes to the exception handler and the others go on.
+ * Its health check ({@link AstroCloudReadinessCheck}) also probes the store for readiness.
  */
 public class AstroCloudConsumer extends ScheduledBatchPollingConsumer {
     private final SeenObjects seen;
-    private AstroCloudReadinessCheck readiness;
 
     /** A consumer of {@code endpoint} sending to {@code processor}. */
     public AstroCloudConsumer(AstroCloudEndpoint endpoint, Processor processor) {
@@ -43,16 +44,12 @@ public class AstroCloudConsumer extends ScheduledBatchPollingConsumer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        readiness = AstroCloudReadinessCheck.register(this);
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        AstroCloudReadinessCheck.unregister(this, readiness);
-        readiness = null;
-        super.doStop();
+    protected void doBuild() throws Exception {
+        if (getHealthCheck() == null) {
+            setHealthCheck(new AstroCloudReadinessCheck(getEndpoint(),
+                    new ScheduledPollConsumerHealthCheck(this, "consumer:" + getRouteId())));
+        }
+        super.doBuild();
     }
 
     @Override

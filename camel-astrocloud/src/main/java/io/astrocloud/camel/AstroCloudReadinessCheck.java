@@ -8,83 +8,56 @@ import io.astrocloud.source.SourceException;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.util.URISupport;
 
 /**
- * Readiness of a consumer: whether its store answers with these credentials. An object URL is
- * probed with one ranged read of its first 2880-byte block; a prefix with its first listing page.
- * Down, the result carries the store's answer (with the URL and, for reads, the HTTP status).
+ * The consumer's health check ({@code consumer:ROUTE_ID} in Camel's consumers repository). It
+ * reports what Camel's polling check reports (down after failed polls, with the last error), and,
+ * asked for readiness, also whether the store answers with these credentials now: an object URL is
+ * probed with one ranged read of its first 2880-byte block, a prefix with its first listing page.
+ * Down, the result carries the store's answer with the URL and, for reads, the HTTP status.
  */
-public final class AstroCloudReadinessCheck implements HealthCheck {
-    private static final String REPOSITORY = "components";
-
+final class AstroCloudReadinessCheck implements HealthCheck {
     private final AstroCloudEndpoint endpoint;
-    private final String id;
-    private volatile boolean enabled = true;
+    private final HealthCheck polling;
 
-    AstroCloudReadinessCheck(AstroCloudEndpoint endpoint, String routeId) {
+    /**
+     * @param endpoint the consumer's endpoint (its URL and its store clients)
+     * @param polling  Camel's check of the consumer's polls, whose id and state this check extends
+     */
+    AstroCloudReadinessCheck(AstroCloudEndpoint endpoint, HealthCheck polling) {
         this.endpoint = endpoint;
-        this.id = "astrocloud-consumer-" + routeId;
-    }
-
-    /** Adds a check for {@code consumer} when health checks are on the class path; else returns null. */
-    static AstroCloudReadinessCheck register(AstroCloudConsumer consumer) {
-        WritableHealthCheckRepository repository = repository(consumer.getEndpoint());
-        if (repository == null) {
-            return null;
-        }
-        AstroCloudReadinessCheck check = new AstroCloudReadinessCheck(consumer.getEndpoint(), consumer.getRouteId());
-        AstroCloudComponent component = consumer.getEndpoint().getComponent();
-        check.setEnabled(component.isHealthCheckConsumerEnabled());
-        repository.addHealthCheck(check);
-        return check;
-    }
-
-    /** Removes {@code check} (null: nothing to remove). */
-    static void unregister(AstroCloudConsumer consumer, AstroCloudReadinessCheck check) {
-        WritableHealthCheckRepository repository = repository(consumer.getEndpoint());
-        if (repository != null && check != null) {
-            repository.removeHealthCheck(check);
-        }
-    }
-
-    private static WritableHealthCheckRepository repository(AstroCloudEndpoint endpoint) {
-        return HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), REPOSITORY,
-                WritableHealthCheckRepository.class);
+        this.polling = polling;
     }
 
     @Override
     public String getGroup() {
-        return "camel";
+        return polling.getGroup();
     }
 
     @Override
     public String getId() {
-        return id;
+        return polling.getId();
     }
 
     @Override
     public boolean isEnabled() {
-        return enabled;
+        return polling.isEnabled();
     }
 
     @Override
     public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
+        polling.setEnabled(enabled);
     }
 
     @Override
     public Result call(Map<String, Object> options) {
-        HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this);
-        result.detail(ENDPOINT_URI, URISupport.sanitizeUri(endpoint.getEndpointUri()));
+        Result polled = polling.call(options);
+        boolean readiness = options.getOrDefault(CHECK_KIND, Kind.ALL) != Kind.LIVENESS;
+        if (!readiness || !isEnabled() || polled.getState() == State.DOWN) {
+            return polled;
+        }
+        HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this).details(polled.getDetails());
         String url = endpoint.getConfiguration().getUrl();
         try {
             probe(url);
