@@ -59,10 +59,10 @@ public class AstroCloudConfiguration implements Cloneable {
     }
 
     /**
-     * What to walk: an object ({@code s3://bucket/key.fits}, an S3 HTTPS URL, any {@code http(s)}
-     * URL, a local path, or a URL of a plug-in store such as {@code gs://}) or an S3 prefix ending
-     * in {@code /} ({@code s3://bucket/dir/}), whose FITS objects are all walked. The producer uses
-     * it when the message names no URL.
+     * What to walk: an object (s3://bucket/key.fits, an S3 HTTPS URL, any http or https URL, a local
+     * path, or a URL of a plug-in store such as gs://bucket/key.fits) or an S3 prefix ending in a
+     * slash (s3://bucket/dir/), whose FITS objects are all walked. The producer uses it when the
+     * message names no URL.
      */
     public void setUrl(String url) {
         this.url = url;
@@ -85,7 +85,10 @@ public class AstroCloudConfiguration implements Cloneable {
         return profile;
     }
 
-    /** A named profile from ~/.aws/credentials instead of the default credentials chain. */
+    /**
+     * A named profile of the AWS shared config and credentials files (.aws in the home directory)
+     * instead of the default credentials chain.
+     */
     public void setProfile(String profile) {
         this.profile = profile;
     }
