@@ -8,6 +8,7 @@ import io.astrocloud.testkit.http.Faults;
 import io.astrocloud.testkit.http.RangeHttpServer;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -60,7 +61,8 @@ class ReadinessCheckTest extends CamelTestSupport {
             }
         });
         ok.assertIsSatisfied();
-        assertThat(readiness("consumer:ok").getState()).isEqualTo(HealthCheck.State.UP);
+        // Camel counts the consumer ready once its first poll has returned, just after the last exchange.
+        awaitReadiness("consumer:ok", HealthCheck.State.UP);
 
         // The poll went well; only a probe of the store can tell that access has since been withdrawn.
         http.fault("/ok.fits", Faults.status(403));
@@ -88,11 +90,28 @@ class ReadinessCheckTest extends CamelTestSupport {
         });
         errors.assertIsSatisfied();
 
-        HealthCheck.Result locked = readiness("consumer:locked");
+        // The failed poll is counted just after the error handler had it.
+        HealthCheck.Result locked = awaitReadiness("consumer:locked", r -> r.getError().isPresent());
 
         assertThat(locked.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(locked.getError()).hasValueSatisfying(e -> assertThat(e).isInstanceOf(SourceException.class)
                 .hasMessageContaining(http.url("/locked.fits")).hasMessageContaining("HTTP 403"));
+    }
+
+    private void awaitReadiness(String id, HealthCheck.State state) throws InterruptedException {
+        assertThat(awaitReadiness(id, r -> r.getState() == state).getState()).isEqualTo(state);
+    }
+
+    /** The first readiness result of {@code id} that {@code wanted} accepts, or the last one after 10 s. */
+    private HealthCheck.Result awaitReadiness(String id, Predicate<HealthCheck.Result> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        HealthCheck.Result result = readiness(id);
+        while (!wanted.test(result) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            result = readiness(id);
+        }
+        return result;
     }
 
     private HealthCheck.Result readiness(String id) {
