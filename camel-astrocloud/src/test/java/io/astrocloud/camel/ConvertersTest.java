@@ -139,12 +139,7 @@ class ConvertersTest extends CamelTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:hdus");
         mock.expectedMessageCount(hdus);
         String url = Corpus.file(file).toString();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("astrocloud:headers?url=" + url).to("mock:hdus");
-            }
-        });
+        context.addRoutes(ConsumerRoutes.toMock("astrocloud:headers?url=" + url));
         mock.assertIsSatisfied();
         return mock.getReceivedExchanges();
     }

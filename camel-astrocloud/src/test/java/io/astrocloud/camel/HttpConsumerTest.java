@@ -9,7 +9,6 @@ import io.astrocloud.source.SourceException;
 import io.astrocloud.testkit.Corpus;
 import io.astrocloud.testkit.GoldenCorpus;
 import io.astrocloud.testkit.http.Faults;
-import io.astrocloud.testkit.http.RangeHttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -19,12 +18,10 @@ import nom.tam.fits.Header;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,17 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * against astropy's reading of each file (offsets, sizes, types, every card).
  */
 class HttpConsumerTest extends CamelTestSupport {
-    private static RangeHttpServer http;
-
-    @BeforeAll
-    static void serveCorpus() throws IOException {
-        http = RangeHttpServer.start().putDirectory("/corpus", Corpus.dir());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        http.close();
-    }
+    @RegisterExtension
+    static final CorpusOverHttp CORPUS = new CorpusOverHttp();
 
     /** Every corpus file astropy maps to standard HDUs (the one non-standard file is the core's business). */
     static Stream<String> standardFiles() throws IOException {
@@ -55,11 +43,11 @@ class HttpConsumerTest extends CamelTestSupport {
     @MethodSource("standardFiles")
     void emitsOneExchangePerHduInOrderAsAstropyReadsIt(String file) throws Exception {
         JsonNode golden = GoldenCorpus.of(file).hdus();
-        String url = http.url("/corpus/" + file);
+        String url = CORPUS.url(file);
         MockEndpoint mock = getMockEndpoint("mock:hdus");
         mock.expectedMessageCount(golden.size());
 
-        consume("astrocloud:headers?url=" + url + (file.endsWith(".gz") ? "&gzip=true" : ""), "mock:hdus");
+        context.addRoutes(ConsumerRoutes.toMock("astrocloud:headers?url=" + url + (file.endsWith(".gz") ? "&gzip=true" : "")));
 
         mock.assertIsSatisfied();
         List<Exchange> received = mock.getReceivedExchanges();
@@ -97,14 +85,14 @@ class HttpConsumerTest extends CamelTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:hdus");
         mock.expectedMessageCount(7);
         mock.setAssertPeriod(1500);
-        http.resetCounters();
+        CORPUS.server().resetCounters();
 
-        consume("astrocloud:headers?url=" + http.url("/corpus/" + file) + "&delay=50", "mock:hdus");
+        context.addRoutes(ConsumerRoutes.toMock("astrocloud:headers?url=" + CORPUS.url(file) + "&delay=50"));
 
         mock.assertIsSatisfied();
         assertThat(mock.getReceivedExchanges()).extracting(e -> e.getIn().getHeader(AstroCloudConstants.HDU_TYPE))
                 .containsExactly("PRIMARY", "IMAGE", "IMAGE", "IMAGE", "IMAGE", "IMAGE", "IMAGE");
-        int requestsOfOneWalk = http.requests("/corpus/" + file);
+        int requestsOfOneWalk = CORPUS.server().requests("/corpus/" + file);
         assertThat(requestsOfOneWalk).isBetween(1, 7);
     }
 
@@ -112,18 +100,18 @@ class HttpConsumerTest extends CamelTestSupport {
     void pollsASingleUrlAgainOnlyWhenItChanged() throws Exception {
         byte[] first = Files.readAllBytes(Corpus.file("astropy_ascii.fits"));
         byte[] second = Files.readAllBytes(Corpus.file("astropy_zerowidth.fits"));
-        http.put("/changing/file.fits", first);
+        CORPUS.server().put("/changing/file.fits", first);
         MockEndpoint mock = getMockEndpoint("mock:hdus");
         mock.expectedMessageCount(2);
         mock.setAssertPeriod(400);
 
-        consume("astrocloud:headers?url=" + http.url("/changing/file.fits") + "&repeatCount=0&delay=50", "mock:hdus");
+        context.addRoutes(ConsumerRoutes.toMock("astrocloud:headers?url=" + CORPUS.server().url("/changing/file.fits") + "&repeatCount=0&delay=50"));
         mock.assertIsSatisfied();
 
         mock.reset();
         mock.expectedMessageCount(6);
         mock.setAssertPeriod(400);
-        http.put("/changing/file.fits", second);
+        CORPUS.server().put("/changing/file.fits", second);
         mock.assertIsSatisfied();
         assertThat(mock.getReceivedExchanges().get(0).getIn().getHeader(AstroCloudConstants.OBJECT_SIZE))
                 .isEqualTo((long) second.length);
@@ -131,19 +119,13 @@ class HttpConsumerTest extends CamelTestSupport {
 
     @Test
     void aForbiddenObjectGoesToTheErrorHandlerWithItsUrl() throws Exception {
-        http.put("/private/secret.fits", Files.readAllBytes(Corpus.file("astropy_ascii.fits")));
-        http.fault("/private/secret.fits", Faults.status(403));
+        CORPUS.server().put("/private/secret.fits", Files.readAllBytes(Corpus.file("astropy_ascii.fits")));
+        CORPUS.server().fault("/private/secret.fits", Faults.status(403));
         MockEndpoint errors = getMockEndpoint("mock:errors");
         errors.expectedMessageCount(1);
-        String url = http.url("/private/secret.fits");
+        String url = CORPUS.server().url("/private/secret.fits");
 
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                onException(Exception.class).handled(true).to("mock:errors");
-                from("astrocloud:headers?bridgeErrorHandler=true&url=" + url).to("mock:hdus");
-            }
-        });
+        context.addRoutes(ConsumerRoutes.withErrorsToMock("astrocloud:headers?url=" + url));
 
         errors.assertIsSatisfied();
         Exception e = errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -157,18 +139,12 @@ class HttpConsumerTest extends CamelTestSupport {
         byte[] whole = Files.readAllBytes(Corpus.file("astropy_o4sp040b0_raw.fits"));
         // Cut inside the second HDU's header: the primary header is fine, the next one never ends.
         long secondHeader = GoldenCorpus.of("astropy_o4sp040b0_raw.fits").hdus().get(1).get("headerOffset").asLong();
-        http.put("/cut/short.fits", Arrays.copyOf(whole, (int) secondHeader + 1000));
+        CORPUS.server().put("/cut/short.fits", Arrays.copyOf(whole, (int) secondHeader + 1000));
         MockEndpoint errors = getMockEndpoint("mock:errors");
         errors.expectedMessageCount(1);
-        String url = http.url("/cut/short.fits");
+        String url = CORPUS.server().url("/cut/short.fits");
 
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                onException(Exception.class).handled(true).to("mock:errors");
-                from("astrocloud:headers?bridgeErrorHandler=true&url=" + url).to("mock:hdus");
-            }
-        });
+        context.addRoutes(ConsumerRoutes.withErrorsToMock("astrocloud:headers?url=" + url));
 
         errors.assertIsSatisfied();
         Exception e = errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -191,14 +167,5 @@ class HttpConsumerTest extends CamelTestSupport {
             }
         }
         throw new AssertionError("no XTENSION in " + goldenHdu);
-    }
-
-    private void consume(String from, String to) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(from).to(to);
-            }
-        });
     }
 }

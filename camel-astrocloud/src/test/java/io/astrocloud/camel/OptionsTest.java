@@ -7,7 +7,6 @@ import io.astrocloud.auth.S3Access;
 import io.astrocloud.fits.FitsFormatException;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.testkit.Corpus;
-import io.astrocloud.testkit.http.RangeHttpServer;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -15,12 +14,11 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -30,17 +28,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class OptionsTest extends CamelTestSupport {
     private static final String FILE = "astropy_o4sp040b0_raw.fits";
-    private static RangeHttpServer http;
+
+    @RegisterExtension
+    static final CorpusOverHttp CORPUS = new CorpusOverHttp();
 
     @BeforeAll
-    static void serve() throws IOException {
-        http = RangeHttpServer.start().putDirectory("/corpus", Corpus.dir())
-                .put("/bucket/hst.fits", Corpus.file(FILE));
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
+    static void serveMore() throws IOException {
+        CORPUS.server().put("/bucket/hst.fits", Corpus.file(FILE));
     }
 
     @Test
@@ -80,12 +74,12 @@ class OptionsTest extends CamelTestSupport {
     @Test
     void requesterPaysAndTheS3EndpointReachTheWireAndTheBuiltClientIsClosedOnStop() throws Exception {
         AtomicReference<String> payer = new AtomicReference<>("unset");
-        http.fault("/bucket/hst.fits", (ex, object, attempt) -> {
+        CORPUS.server().fault("/bucket/hst.fits", (ex, object, attempt) -> {
             payer.set(String.valueOf(ex.getRequestHeaders().getFirst("x-amz-request-payer")));
             return false;
         });
         String uri = "astrocloud:headers?url=s3://bucket/hst.fits&anonymous=true&region=us-east-1&pathStyle=true"
-                + "&requesterPays=true&endpointOverride=" + http.baseUri();
+                + "&requesterPays=true&endpointOverride=" + CORPUS.server().baseUri();
 
         assertThat(consume(uri, 7)).hasSize(7);
 
@@ -96,31 +90,31 @@ class OptionsTest extends CamelTestSupport {
         // A closed SDK client refuses to schedule the call's timeout; an open one would answer.
         assertThatThrownBy(() -> built.headObject(b -> b.bucket("bucket").key("hst.fits")))
                 .as("the client the endpoint built is closed").isInstanceOf(RejectedExecutionException.class);
-        http.fault("/bucket/hst.fits", null);
+        CORPUS.server().fault("/bucket/hst.fits", null);
     }
 
     @Test
     void httpHeadersAreSentWithEveryRequest() throws Exception {
         AtomicReference<String> authorization = new AtomicReference<>();
-        http.fault("/corpus/" + FILE, (ex, object, attempt) -> {
+        CORPUS.server().fault("/corpus/" + FILE, (ex, object, attempt) -> {
             authorization.set(ex.getRequestHeaders().getFirst("Authorization"));
             return false;
         });
 
-        consume("astrocloud:headers?url=" + http.url("/corpus/" + FILE) + "&httpHeader.Authorization=RAW(Bearer s3cr3t)", 7);
+        consume("astrocloud:headers?url=" + CORPUS.url(FILE) + "&httpHeader.Authorization=RAW(Bearer s3cr3t)", 7);
 
         assertThat(authorization.get()).isEqualTo("Bearer s3cr3t");
-        http.fault("/corpus/" + FILE, null);
+        CORPUS.server().fault("/corpus/" + FILE, null);
     }
 
     @Test
     void readAheadSetsHowMuchEachRequestAsksFor() throws Exception {
-        http.resetCounters();
-        consume("astrocloud:headers?url=" + http.url("/corpus/" + FILE), 7);
-        int withDefault = http.requests("/corpus/" + FILE);
-        http.resetCounters();
-        consume("astrocloud:headers?readAhead=2880&url=" + http.url("/corpus/" + FILE), 7);
-        int oneBlockAtATime = http.requests("/corpus/" + FILE);
+        CORPUS.server().resetCounters();
+        consume("astrocloud:headers?url=" + CORPUS.url(FILE), 7);
+        int withDefault = CORPUS.server().requests("/corpus/" + FILE);
+        CORPUS.server().resetCounters();
+        consume("astrocloud:headers?readAhead=2880&url=" + CORPUS.url(FILE), 7);
+        int oneBlockAtATime = CORPUS.server().requests("/corpus/" + FILE);
 
         // The primary header alone is six blocks: one block per request needs at least six.
         assertThat(oneBlockAtATime).isGreaterThanOrEqualTo(6).isGreaterThan(withDefault);
@@ -130,14 +124,8 @@ class OptionsTest extends CamelTestSupport {
     void maxHeaderSizeRefusesALongerHeader() throws Exception {
         MockEndpoint errors = getMockEndpoint("mock:errors");
         errors.expectedMessageCount(1);
-        String url = http.url("/corpus/" + FILE);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                onException(Exception.class).handled(true).to("mock:errors");
-                from("astrocloud:headers?bridgeErrorHandler=true&maxHeaderSize=5760&url=" + url).to("mock:hdus");
-            }
-        });
+        String url = CORPUS.url(FILE);
+        context.addRoutes(ConsumerRoutes.withErrorsToMock("astrocloud:headers?maxHeaderSize=5760&url=" + url));
 
         errors.assertIsSatisfied();
         assertThat(errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))
@@ -166,12 +154,7 @@ class OptionsTest extends CamelTestSupport {
         MockEndpoint mock = getMockEndpoint("mock:hdus");
         mock.reset();
         mock.expectedMessageCount(hdus);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).to("mock:hdus");
-            }
-        });
+        context.addRoutes(ConsumerRoutes.toMock(uri));
         mock.assertIsSatisfied();
         return mock.getReceivedExchanges();
     }

@@ -8,7 +8,6 @@ import io.astrocloud.testkit.GoldenCorpus;
 import io.astrocloud.testkit.s3.InstrumentedBlobStore;
 import io.astrocloud.testkit.s3.TestS3;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
@@ -88,13 +86,7 @@ class PrefixConsumerTest extends CamelTestSupport {
         MockEndpoint errors = getMockEndpoint("mock:errors");
         errors.expectedMessageCount(1);
 
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                onException(Exception.class).handled(true).to("mock:errors");
-                from("astrocloud:headers?url=s3://survey/night/&bridgeErrorHandler=true&concurrency=4").to("mock:hdus");
-            }
-        });
+        context.addRoutes(ConsumerRoutes.withErrorsToMock("astrocloud:headers?url=s3://survey/night/&concurrency=4"));
 
         hdus.assertIsSatisfied();
         errors.assertIsSatisfied();
@@ -116,13 +108,8 @@ class PrefixConsumerTest extends CamelTestSupport {
         MockEndpoint hdus = getMockEndpoint("mock:hdus");
         hdus.expectedMessageCount(2 + 6);
 
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("astrocloud:headers?url=s3://survey/poll/&repeatCount=0&delay=100&idempotentRepository=#seen")
-                        .to("mock:hdus");
-            }
-        });
+        context.addRoutes(ConsumerRoutes.toMock(
+                "astrocloud:headers?url=s3://survey/poll/&repeatCount=0&delay=100&idempotentRepository=#seen"));
         hdus.assertIsSatisfied();
         String etagOfA = s3.admin().headObject(b -> b.bucket("survey").key("poll/a.fits")).eTag();
         assertThat(seen.contains("s3://survey/poll/a.fits etag=" + etagOfA.replace("\"", ""))).isTrue();
@@ -152,12 +139,7 @@ class PrefixConsumerTest extends CamelTestSupport {
         MockEndpoint hdus = getMockEndpoint("mock:hdus");
         hdus.expectedMessageCount(7);
         s3.put("survey", "one/o4sp040b0_raw.fits", Corpus.file("astropy_o4sp040b0_raw.fits"));
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("astrocloud:headers?url=s3://survey/one/o4sp040b0_raw.fits").to("mock:hdus");
-            }
-        });
+        context.addRoutes(ConsumerRoutes.toMock("astrocloud:headers?url=s3://survey/one/o4sp040b0_raw.fits"));
         hdus.assertIsSatisfied();
         AstroCloudEndpoint endpoint = context.getEndpoints().stream().filter(AstroCloudEndpoint.class::isInstance)
                 .map(AstroCloudEndpoint.class::cast).findFirst().orElseThrow();

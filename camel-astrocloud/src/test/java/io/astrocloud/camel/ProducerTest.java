@@ -8,7 +8,6 @@ import io.astrocloud.fits.Hdu;
 import io.astrocloud.source.SourceException;
 import io.astrocloud.testkit.Corpus;
 import io.astrocloud.testkit.GoldenCorpus;
-import io.astrocloud.testkit.http.RangeHttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -19,25 +18,15 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The producer: the URL from a header, a String body or the endpoint; the body becomes the HDUs. */
 class ProducerTest extends CamelTestSupport {
-    private static RangeHttpServer http;
-
-    @BeforeAll
-    static void serveCorpus() throws IOException {
-        http = RangeHttpServer.start().putDirectory("/corpus", Corpus.dir());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        http.close();
-    }
+    @RegisterExtension
+    static final CorpusOverHttp CORPUS = new CorpusOverHttp();
 
     static Stream<String> standardFiles() throws IOException {
         return HttpConsumerTest.standardFiles();
@@ -50,7 +39,7 @@ class ProducerTest extends CamelTestSupport {
             public void configure() {
                 from("direct:walk").to("astrocloud:headers?gzip=true").to("mock:walked")
                         .split(body()).to("mock:hdus");
-                from("direct:default").to("astrocloud:headers?url=" + http.url("/corpus/astropy_zerowidth.fits"))
+                from("direct:default").to("astrocloud:headers?url=" + CORPUS.url("astropy_zerowidth.fits"))
                         .to("mock:walked");
             }
         };
@@ -59,7 +48,7 @@ class ProducerTest extends CamelTestSupport {
     @ParameterizedTest
     @MethodSource("standardFiles")
     void replacesTheBodyWithTheHdusAsAstropyReadsThem(String file) throws Exception {
-        String url = http.url("/corpus/" + file);
+        String url = CORPUS.url(file);
         int count = GoldenCorpus.of(file).hdus().size();
         getMockEndpoint("mock:hdus").expectedMessageCount(count);
 
@@ -84,7 +73,7 @@ class ProducerTest extends CamelTestSupport {
 
     @Test
     void takesTheUrlFromAStringBody() {
-        String url = http.url("/corpus/pyraf_pset_msstat_input.fits");
+        String url = CORPUS.url("pyraf_pset_msstat_input.fits");
 
         List<?> hdus = template.requestBody("direct:walk", url, List.class);
 
@@ -98,12 +87,12 @@ class ProducerTest extends CamelTestSupport {
 
         assertThat(walked.getMessage().getBody(List.class)).hasSize(6);
         assertThat(walked.getMessage().getHeader(AstroCloudConstants.URL))
-                .isEqualTo(http.url("/corpus/astropy_zerowidth.fits"));
+                .isEqualTo(CORPUS.url("astropy_zerowidth.fits"));
     }
 
     @Test
     void failsTheExchangeWithTheUrlOfAMissingObject() {
-        String url = http.url("/corpus/no-such-file.fits");
+        String url = CORPUS.url("no-such-file.fits");
 
         assertThatThrownBy(() -> template.requestBodyAndHeader("direct:walk", null, AstroCloudConstants.URL, url))
                 .isInstanceOf(CamelExecutionException.class)

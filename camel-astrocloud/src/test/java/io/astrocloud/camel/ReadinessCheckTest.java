@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -52,46 +51,36 @@ class ReadinessCheckTest extends CamelTestSupport {
 
     @Test
     void goesDownWithTheStoresAnswerWhenTheStoreStopsAnsweringAndUpAgainAfter() throws Exception {
-        MockEndpoint ok = getMockEndpoint("mock:ok");
+        MockEndpoint ok = getMockEndpoint("mock:hdus");
         ok.expectedMessageCount(2);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("astrocloud:headers?url=" + http.url("/ok.fits")).routeId("ok").to("mock:ok");
-            }
-        });
+        context.addRoutes(ConsumerRoutes.toMock("astrocloud:headers?url=" + http.url("/ok.fits")));
         ok.assertIsSatisfied();
+        String check = "consumer:" + context.getRoutes().get(0).getRouteId();
         // Camel counts the consumer ready once its first poll has returned, just after the last exchange.
-        awaitReadiness("consumer:ok", HealthCheck.State.UP);
+        awaitReadiness(check, HealthCheck.State.UP);
 
         // The poll went well; only a probe of the store can tell that access has since been withdrawn.
         http.fault("/ok.fits", Faults.status(403));
-        HealthCheck.Result down = readiness("consumer:ok");
+        HealthCheck.Result down = readiness(check);
         http.fault("/ok.fits", null);
 
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains(http.url("/ok.fits"))
                 .contains("access denied"));
         assertThat(down.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 403);
-        assertThat(readiness("consumer:ok").getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(readiness(check).getState()).isEqualTo(HealthCheck.State.UP);
     }
 
     @Test
     void isDownAfterAFailedPollWithItsError() throws Exception {
         MockEndpoint errors = getMockEndpoint("mock:errors");
         errors.expectedMessageCount(1);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                onException(Exception.class).handled(true).to("mock:errors");
-                from("astrocloud:headers?bridgeErrorHandler=true&url=" + http.url("/locked.fits")).routeId("locked")
-                        .to("mock:locked");
-            }
-        });
+        context.addRoutes(ConsumerRoutes.withErrorsToMock("astrocloud:headers?url=" + http.url("/locked.fits")));
         errors.assertIsSatisfied();
 
         // The failed poll is counted just after the error handler had it.
-        HealthCheck.Result locked = awaitReadiness("consumer:locked", r -> r.getError().isPresent());
+        String check = "consumer:" + context.getRoutes().get(0).getRouteId();
+        HealthCheck.Result locked = awaitReadiness(check, r -> r.getError().isPresent());
 
         assertThat(locked.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(locked.getError()).hasValueSatisfying(e -> assertThat(e).isInstanceOf(SourceException.class)
