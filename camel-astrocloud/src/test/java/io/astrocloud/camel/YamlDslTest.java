@@ -22,6 +22,8 @@ class YamlDslTest {
             Main main = new Main();
             main.configure().withRoutesIncludePattern("classpath:routes/fits-headers.yaml");
             main.addInitialProperty("fits.url", http.url("/stis.fits"));
+            // A component option set the way camel-main users set them, through the generated configurer.
+            main.addInitialProperty("camel.component.astrocloud.max-header-size", "1048576");
             main.start();
             try {
                 MockEndpoint mock = main.getCamelContext().getEndpoint("mock:yaml", MockEndpoint.class);
@@ -34,6 +36,10 @@ class YamlDslTest {
                 assertThat(received.get(1).getIn().getBody()).isInstanceOf(String.class)
                         .asString().startsWith("XTENSION= 'IMAGE   '");
                 assertThat(main.getCamelContext().getComponent("astrocloud")).isInstanceOf(AstroCloudComponent.class);
+                AstroCloudEndpoint endpoint = main.getCamelContext().getEndpoints().stream()
+                        .filter(AstroCloudEndpoint.class::isInstance).map(AstroCloudEndpoint.class::cast)
+                        .findFirst().orElseThrow();
+                assertThat(endpoint.getConfiguration().getMaxHeaderSize()).isEqualTo(1048576);
             } finally {
                 main.stop();
             }
