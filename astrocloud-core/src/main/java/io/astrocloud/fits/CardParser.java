@@ -63,6 +63,16 @@ public final class CardParser {
      * leading blanks of COMMENT and HISTORY text.
      */
     public static List<Card> parse(Header header) {
+        List<String> images = cardImages(header);
+        return fromImages(images.subList(0, images.size() - 1));
+    }
+
+    /**
+     * The 80-character card images of a nom-tam-fits header as nom-tam-fits writes them (a long
+     * string with its CONTINUE cards, one image each), ending with one END card. For headers read
+     * by the walker prefer {@code Hdu.cardImages()}, the images as stored.
+     */
+    public static List<String> cardImages(Header header) {
         List<String> images = new ArrayList<>();
         for (Iterator<HeaderCard> it = header.iterator(); it.hasNext(); ) {
             String text = it.next().toString();
@@ -73,7 +83,8 @@ public final class CardParser {
                 }
             }
         }
-        return fromImages(images);
+        images.add(String.format("%-" + CARD + "s", "END"));
+        return images;
     }
 
     /** Groups card images with their CONTINUE cards and parses each group. */

@@ -26,15 +26,20 @@ public final class HeaderWalker {
     private final WalkOptions options;
     private ByteWindow window;
     private ObjectInfo stored;
+    private final LayoutPredictor predictor = new LayoutPredictor();
+    private long lastPaddedData;
     private long nextOffset;
     private int index;
     private boolean finished;
     private final List<String> warnings = new ArrayList<>();
 
-    private HeaderWalker(RangeSource source, WalkOptions options) {
+    private final ObjectInfo known;
+
+    private HeaderWalker(RangeSource source, WalkOptions options, ObjectInfo known) {
         this.source = source;
         this.options = options;
-        this.window = new RangeWindow(source, options.readAhead());
+        this.known = known == null ? ObjectInfo.UNKNOWN : known;
+        this.window = new RangeWindow(source);
     }
 
     /** Walks {@code source}; closing the walk closes the source. */
@@ -44,7 +49,15 @@ public final class HeaderWalker {
 
     /** Walks {@code source}, reporting {@code stats} (the counts of a {@code CountingSource} under it). */
     public static HeaderWalk walk(RangeSource source, WalkOptions options, TransferStats stats) {
-        return new HeaderWalk(new HeaderWalker(source, options), stats);
+        return walk(source, options, stats, ObjectInfo.UNKNOWN);
+    }
+
+    /**
+     * Walks {@code source} whose size (and ETag) a listing or an event already gave: a small object
+     * is then read whole in one request.
+     */
+    public static HeaderWalk walk(RangeSource source, WalkOptions options, TransferStats stats, ObjectInfo known) {
+        return new HeaderWalk(new HeaderWalker(source, options, known), stats);
     }
 
     String url() {
@@ -88,7 +101,7 @@ public final class HeaderWalker {
     private Hdu readHdu() throws IOException {
         long start = nextOffset;
         byte[] block = new byte[BLOCK];
-        int n = window.read(start, block, 0, BLOCK);
+        int n = window.read(start, block, 0, BLOCK, firstFetch());
         if (index == 0) {
             if (n >= 2 && (block[0] & 0xff) == 0x1f && (block[1] & 0xff) == 0x8b) {
                 return startGzip();
@@ -111,11 +124,21 @@ public final class HeaderWalker {
         stored = window.object();
         String etag = stored.etag();
         window.close();
-        window = new StreamWindow(new GZIPInputStream(source.open(0, null), 64 * 1024), etag);
+        window = new StreamWindow(gunzip(), url(), etag);
         byte[] block = new byte[BLOCK];
-        int n = window.read(0, block, 0, BLOCK);
+        int n = window.read(0, block, 0, BLOCK, BLOCK);
         checkPrimaryStart(block, n);
         return describe(0, readHeader(0, block));
+    }
+
+    private java.io.InputStream gunzip() throws IOException {
+        java.io.InputStream raw = source.open(0, null);
+        try {
+            return new GZIPInputStream(raw, 64 * 1024);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            raw.close();
+            throw new FitsFormatException(url(), 0, 0, "the gzip header is corrupt (" + e.getMessage() + ")", e);
+        }
     }
 
     private void checkPrimaryStart(byte[] block, int n) throws FitsFormatException {
@@ -166,7 +189,8 @@ public final class HeaderWalker {
                     bytes = Arrays.copyOf(bytes, Math.min(Math.max(bytes.length * 2, length + BLOCK),
                             options.maxHeaderBytes()));
                 }
-                int n = window.read(start + length, bytes, length, BLOCK);
+                int fetch = (int) Math.min(moreHeaderGuess(bytes, length), options.maxHeaderBytes() - length);
+                int n = window.read(start + length, bytes, length, BLOCK, fetch);
                 if (n < BLOCK) {
                     throw new FitsFormatException(url(), index, start + length + n,
                             "the object ends inside this header, before its END card");
@@ -230,7 +254,69 @@ public final class HeaderWalker {
         Hdu hdu = new Hdu(index, type, start, header.length, dataSize, parsed, cards, complete, header.bytes);
         nextOffset = end;
         index++;
+        lastPaddedData = hdu.paddedDataSize();
+        predictor.observe(hdu);
+        if (options.prefetch() > 0 && complete) {
+            window.prefetch(ranges(predictor.predict(end, options.prefetch(), object.size())));
+        }
         return hdu;
+    }
+
+    /**
+     * How much to ask for at the start of the next HDU: the read-ahead for the first header and
+     * after a small data segment (the next headers are probably close); after a jump over a
+     * large data segment, just the header we expect (reading on would fetch data).
+     */
+    private int firstFetch() {
+        if (index == 0 && known.sizeKnown() && known.size() <= 4L * options.readAhead()) {
+            return (int) Math.max(BLOCK, known.size()); // a small object known from a listing: all of it
+        }
+        if (index == 0 || lastPaddedData < options.readAhead()) {
+            return options.readAhead();
+        }
+        return Math.max(BLOCK, predictor.headerGuess());
+    }
+
+    /**
+     * How much more to ask for when a header has not ended within {@code length} bytes. For a
+     * table, TFIELDS says how many columns there are and the first block shows how many keywords
+     * each column has (TTYPE1, TFORM1, TUNIT1, ...): enough for all of them. Otherwise as much
+     * again as read so far.
+     */
+    private static long moreHeaderGuess(byte[] header, int length) {
+        long tfields = -1;
+        int perColumn = 0;
+        int cards = Math.min(length, BLOCK) / CARD;
+        for (int i = 0; i < cards; i++) {
+            String key = new String(header, i * CARD, 8, StandardCharsets.US_ASCII).stripTrailing();
+            if (key.equals("TFIELDS")) {
+                Object v = CardParser.parse(Arrays.copyOfRange(header, i * CARD, i * CARD + CARD), CARD).get(0).value();
+                tfields = v instanceof Long ? (Long) v : -1;
+            } else if (key.length() > 2 && key.charAt(0) == 'T' && key.endsWith("1")
+                    && !Character.isDigit(key.charAt(key.length() - 2))) {
+                perColumn++;
+            }
+        }
+        long guess = length;
+        if (tfields > 0 && tfields <= 999 && perColumn > 0) {
+            guess = (12 + perColumn * tfields) * CARD - length;
+        }
+        return DataSize.padded(Math.max(BLOCK, guess));
+    }
+
+    /** Predicted headers as ranges to prefetch: neighbours closer than the read-ahead share a range. */
+    private List<long[]> ranges(List<long[]> predicted) {
+        List<long[]> ranges = new ArrayList<>();
+        for (long[] p : predicted) {
+            long[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && p[0] - (last[0] + last[1]) < options.readAhead()
+                    && p[0] + p[1] - last[0] <= options.readAhead() * 4L) {
+                last[1] = p[0] + p[1] - last[0];
+            } else {
+                ranges.add(new long[] {p[0], p[1]});
+            }
+        }
+        return ranges;
     }
 
     private static boolean startsWith(byte[] block, String prefix) {

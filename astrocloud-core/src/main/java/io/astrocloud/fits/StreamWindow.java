@@ -7,12 +7,14 @@ import java.io.InputStream;
 /** A forward-only window over a stream (a gzip-compressed object, decompressed as it arrives). */
 final class StreamWindow implements ByteWindow {
     private final InputStream in;
+    private final String url;
     private final String etag;
     private long position;
     private boolean ended;
 
-    StreamWindow(InputStream in, String etag) {
+    StreamWindow(InputStream in, String url, String etag) {
         this.in = in;
+        this.url = url;
         this.etag = etag;
     }
 
@@ -22,7 +24,16 @@ final class StreamWindow implements ByteWindow {
     }
 
     @Override
-    public int read(long offset, byte[] dst, int off, int len) throws IOException {
+    public int read(long offset, byte[] dst, int off, int len, int fetch) throws IOException {
+        try {
+            return readStream(offset, dst, off, len);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new FitsFormatException(url, -1, position, "the gzip stream is corrupt or cut short ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private int readStream(long offset, byte[] dst, int off, int len) throws IOException {
         if (offset < position) {
             throw new IllegalStateException("stream window cannot go back from " + position + " to " + offset);
         }

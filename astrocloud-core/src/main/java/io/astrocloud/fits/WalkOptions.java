@@ -8,14 +8,22 @@ package io.astrocloud.fits;
  * @param maxHeaderBytes the longest header accepted before giving up on finding END
  * @param gzip           stream and decompress gzip-compressed objects (reads the whole object)
  *                       instead of refusing them
+ * @param prefetch       how many predicted headers may be fetched ahead, in parallel, when a file
+ *                       repeats a layout (0: one request at a time)
  */
-public record WalkOptions(int readAhead, int maxHeaderBytes, boolean gzip) {
-    /** Default read-ahead: 64 KiB (see BENCHMARKS.md for the measurement behind it). */
-    public static final int DEFAULT_READ_AHEAD = 64 * 1024;
+public record WalkOptions(int readAhead, int maxHeaderBytes, boolean gzip, int prefetch) {
+    /**
+     * Default read-ahead: 16 KiB, measured (BENCHMARKS.md): a small multi-extension file arrives in
+     * one request, and a first request into a large data segment wastes at most 13 KB.
+     */
+    public static final int DEFAULT_READ_AHEAD = 16 * 1024;
     /** Default header limit: 8 MiB, some 100,000 cards. */
     public static final int DEFAULT_MAX_HEADER_BYTES = 8 * 1024 * 1024;
+    /** Default prefetch: 32 predicted headers ahead. */
+    public static final int DEFAULT_PREFETCH = 32;
     /** The defaults. */
-    public static final WalkOptions DEFAULT = new WalkOptions(DEFAULT_READ_AHEAD, DEFAULT_MAX_HEADER_BYTES, false);
+    public static final WalkOptions DEFAULT = new WalkOptions(DEFAULT_READ_AHEAD, DEFAULT_MAX_HEADER_BYTES, false,
+            DEFAULT_PREFETCH);
 
     /** Validates the options. */
     public WalkOptions {
@@ -25,20 +33,28 @@ public record WalkOptions(int readAhead, int maxHeaderBytes, boolean gzip) {
         if (maxHeaderBytes < DataSize.BLOCK) {
             throw new IllegalArgumentException("max header size must be at least 2880 bytes, got " + maxHeaderBytes);
         }
+        if (prefetch < 0) {
+            throw new IllegalArgumentException("prefetch must not be negative, got " + prefetch);
+        }
     }
 
     /** The same options with another read-ahead. */
     public WalkOptions withReadAhead(int bytes) {
-        return new WalkOptions(bytes, maxHeaderBytes, gzip);
+        return new WalkOptions(bytes, maxHeaderBytes, gzip, prefetch);
     }
 
     /** The same options with another header limit. */
     public WalkOptions withMaxHeaderBytes(int bytes) {
-        return new WalkOptions(readAhead, bytes, gzip);
+        return new WalkOptions(readAhead, bytes, gzip, prefetch);
+    }
+
+    /** The same options with another prefetch depth (0: no parallel prefetch). */
+    public WalkOptions withPrefetch(int headers) {
+        return new WalkOptions(readAhead, maxHeaderBytes, gzip, headers);
     }
 
     /** The same options with gzip streaming on or off. */
     public WalkOptions withGzip(boolean on) {
-        return new WalkOptions(readAhead, maxHeaderBytes, on);
+        return new WalkOptions(readAhead, maxHeaderBytes, on, prefetch);
     }
 }

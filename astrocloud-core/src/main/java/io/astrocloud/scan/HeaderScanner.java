@@ -25,8 +25,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Walks many objects at once with a bound on how many are in flight (each walk sends one request
- * at a time, so that also bounds requests in flight). Objects are drawn from the input as slots
+ * Walks many objects at once with a bound on how many are in flight. Each walk sends one request
+ * at a time, except for predicted headers of files that repeat a layout, which all walks in the
+ * JVM fetch through at most 64 shared threads: requests in flight stay under concurrency + 64
+ * (set {@link WalkOptions#withPrefetch} to 0 for exactly concurrency). Objects are drawn from the input as slots
  * free up, so a listing of millions is never held in memory; results come back as each object
  * completes, not in input order, and a failed or slow object never stops the others.
  */
@@ -80,7 +82,7 @@ public final class HeaderScanner implements Closeable {
             RangeSource source = ref.location() != null
                     ? resolver.open(ref.location(), stats, ref.etag(), ref.size())
                     : resolver.open(ref.url(), stats);
-            walk = HeaderWalker.walk(source, options, stats);
+            walk = HeaderWalker.walk(source, options, stats, new ObjectInfo(ref.size(), ref.etag()));
             for (Hdu h = walk.next(); h != null; h = walk.next()) {
                 hdus.add(h);
             }

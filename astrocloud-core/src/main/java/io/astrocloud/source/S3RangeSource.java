@@ -98,6 +98,12 @@ public final class S3RangeSource implements RangeSource {
             throw mapped(e, r.offset());
         } catch (SdkClientException e) {
             throw mapped(e, r.offset());
+        } catch (SourceException e) {
+            throw e;
+        } catch (IOException e) {
+            // The body broke off (connection reset, fewer bytes than Content-Length): worth retrying.
+            throw new SourceException(SourceException.Reason.TRANSIENT, url, r.offset(), 0, null,
+                    "body interrupted: " + e, e);
         }
     }
 

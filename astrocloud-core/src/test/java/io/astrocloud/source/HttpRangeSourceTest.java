@@ -121,10 +121,12 @@ class HttpRangeSourceTest {
 
     @Test
     void retriesSlowDownHonouringRetryAfterThenSucceeds() throws IOException {
+        TransferStats clean = new TransferStats();
+        walk("/small.fits", clean);
         server.fault("/small.fits", Faults.slowDown(2, 0));
         TransferStats stats = new TransferStats();
         assertThat(walk("/small.fits", stats)).hasSize(4);
-        assertThat(stats.requests()).isEqualTo(3);
+        assertThat(stats.requests()).isEqualTo(clean.requests() + 2);
     }
 
     @Test
@@ -140,10 +142,12 @@ class HttpRangeSourceTest {
 
     @Test
     void retriesABodyCutShortMidTransfer() throws IOException {
+        TransferStats clean = new TransferStats();
+        walk("/small.fits", clean);
         server.fault("/small.fits", Faults.cutShort(1, 1000));
         TransferStats stats = new TransferStats();
         assertThat(walk("/small.fits", stats)).hasSize(4);
-        assertThat(stats.requests()).isEqualTo(2);
+        assertThat(stats.requests()).isEqualTo(clean.requests() + 1);
     }
 
     @Test

@@ -1,0 +1,265 @@
+package io.astrocloud.camel;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The options of an {@code astrocloud:} endpoint, each declared once: what to walk, how to reach
+ * the store, and how to walk. Set on the component, they are the defaults of every endpoint.
+ */
+@UriParams
+public class AstroCloudConfiguration implements Cloneable {
+    @UriParam
+    private String url;
+
+    @UriParam(label = "security")
+    private boolean anonymous;
+    @UriParam(label = "security")
+    private String profile;
+    @UriParam
+    private boolean requesterPays;
+    @UriParam
+    private String region;
+    @UriParam
+    private String endpointOverride;
+    @UriParam
+    private boolean pathStyle;
+    @UriParam(label = "advanced")
+    @Metadata(autowired = true)
+    private S3Client s3Client;
+
+    @UriParam
+    private boolean gzip;
+    @UriParam(label = "advanced", defaultValue = "65536")
+    private int readAhead = 64 * 1024;
+    @UriParam(label = "advanced", defaultValue = "8388608")
+    private int maxHeaderSize = 8 * 1024 * 1024;
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private long requestTimeout = 30_000;
+    @UriParam(label = "advanced", defaultValue = "3")
+    private int retries = 3;
+
+    @UriParam(label = "consumer", defaultValue = "16")
+    private int concurrency = 16;
+    @UriParam(label = "consumer")
+    private String include;
+
+    @UriParam(label = "advanced", prefix = "setting.", multiValue = true)
+    private Map<String, Object> settings = new LinkedHashMap<>();
+    @UriParam(label = "advanced", prefix = "httpHeader.", multiValue = true)
+    private Map<String, Object> httpHeaders = new LinkedHashMap<>();
+
+    public String getUrl() {
+        return url;
+    }
+
+    /**
+     * What to walk: an object (s3://bucket/key.fits, an S3 HTTPS URL, any http or https URL, a local
+     * path, or a URL of a plug-in store such as gs://bucket/key.fits) or an S3 prefix ending in a
+     * slash (s3://bucket/dir/), whose FITS objects are all walked. The producer uses it when the
+     * message names no URL.
+     */
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public boolean isAnonymous() {
+        return anonymous;
+    }
+
+    /**
+     * Send unsigned S3 requests, as public buckets such as stpubdata want. Off: the default AWS
+     * credentials chain (environment, profile, container or instance role), anonymous when it has
+     * nothing.
+     */
+    public void setAnonymous(boolean anonymous) {
+        this.anonymous = anonymous;
+    }
+
+    public String getProfile() {
+        return profile;
+    }
+
+    /**
+     * A named profile of the AWS shared config and credentials files (.aws in the home directory)
+     * instead of the default credentials chain.
+     */
+    public void setProfile(String profile) {
+        this.profile = profile;
+    }
+
+    public boolean isRequesterPays() {
+        return requesterPays;
+    }
+
+    /** Agree to pay for requests to requester-pays S3 buckets (x-amz-request-payer: requester). */
+    public void setRequesterPays(boolean requesterPays) {
+        this.requesterPays = requesterPays;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    /** The AWS region (e.g. us-east-1). Default: the URL's, else the environment's, else us-east-1. */
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getEndpointOverride() {
+        return endpointOverride;
+    }
+
+    /**
+     * The endpoint of an S3-compatible store (MinIO, DigitalOcean Spaces, LocalStack), e.g.
+     * https://nyc3.digitaloceanspaces.com. HTTP URLs on this endpoint are read as path-style S3.
+     */
+    public void setEndpointOverride(String endpointOverride) {
+        this.endpointOverride = endpointOverride;
+    }
+
+    public boolean isPathStyle() {
+        return pathStyle;
+    }
+
+    /** Path-style S3 addressing (endpoint/bucket/key), as most S3-compatible stores want. */
+    public void setPathStyle(boolean pathStyle) {
+        this.pathStyle = pathStyle;
+    }
+
+    public S3Client getS3Client() {
+        return s3Client;
+    }
+
+    /**
+     * An S3 client to use as is; it is never closed by the component. When there is exactly one
+     * S3Client in the registry it is used (autowired). Without one, the endpoint builds its own from
+     * the options above and closes it when it stops.
+     */
+    public void setS3Client(S3Client s3Client) {
+        this.s3Client = s3Client;
+    }
+
+    public boolean isGzip() {
+        return gzip;
+    }
+
+    /**
+     * Stream and decompress gzip-compressed objects (.fits.gz). Such objects cannot be walked with
+     * ranged requests, so this reads them whole; off, they fail with a message saying so.
+     */
+    public void setGzip(boolean gzip) {
+        this.gzip = gzip;
+    }
+
+    public int getReadAhead() {
+        return readAhead;
+    }
+
+    /**
+     * Bytes asked for per ranged request (at least 2880): small HDUs packed together then cost one
+     * request, while large data segments are jumped over.
+     */
+    public void setReadAhead(int readAhead) {
+        this.readAhead = readAhead;
+    }
+
+    public int getMaxHeaderSize() {
+        return maxHeaderSize;
+    }
+
+    /**
+     * The longest header accepted, in bytes (at least 2880): a header without END within it fails
+     * the object instead of being read without bound.
+     */
+    public void setMaxHeaderSize(int maxHeaderSize) {
+        this.maxHeaderSize = maxHeaderSize;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /** How long one request may take, in milliseconds. */
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getRetries() {
+        return retries;
+    }
+
+    /**
+     * How often a request that failed for a passing reason (5xx, 503 SlowDown, connection reset,
+     * timeout) is tried again, with exponential backoff.
+     */
+    public void setRetries(int retries) {
+        this.retries = retries;
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    /**
+     * Objects walked at once under a prefix. Each object's HDUs still arrive together and in order;
+     * objects arrive as their walks complete.
+     */
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public String getInclude() {
+        return include;
+    }
+
+    /**
+     * A regular expression the keys under a prefix must match (the whole key) to be walked.
+     * Default: names ending in .fits, .fit, .fts or .fz, optionally followed by .gz, in any case.
+     */
+    public void setInclude(String include) {
+        this.include = include;
+    }
+
+    public Map<String, Object> getSettings() {
+        return settings;
+    }
+
+    /**
+     * Settings for plug-in stores, each given as setting.NAME=VALUE (for example
+     * setting.gcs.userProject=my-project or setting.azure.sasToken=...): passed to the store
+     * providers as they are, so a new store needs no change here.
+     */
+    public void setSettings(Map<String, Object> settings) {
+        this.settings = settings;
+    }
+
+    public Map<String, Object> getHttpHeaders() {
+        return httpHeaders;
+    }
+
+    /**
+     * Extra headers sent with every plain HTTP(S) request, each given as httpHeader.NAME=VALUE (for
+     * example httpHeader.Authorization=RAW(Bearer ...)).
+     */
+    public void setHttpHeaders(Map<String, Object> httpHeaders) {
+        this.httpHeaders = httpHeaders;
+    }
+
+    /** A copy whose maps can be changed without changing this one's. */
+    public AstroCloudConfiguration copy() {
+        try {
+            AstroCloudConfiguration copy = (AstroCloudConfiguration) clone();
+            copy.settings = new LinkedHashMap<>(settings);
+            copy.httpHeaders = new LinkedHashMap<>(httpHeaders);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

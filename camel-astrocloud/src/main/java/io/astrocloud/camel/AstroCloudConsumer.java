@@ -1,0 +1,149 @@
+package io.astrocloud.camel;
+
+import io.astrocloud.fits.Hdu;
+import io.astrocloud.scan.ObjectRef;
+import io.astrocloud.scan.ScanResult;
+import io.astrocloud.scan.ScanTargets;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Queue;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.Synchronization;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
+
+/**
+ * Emits one exchange per HDU, in HDU order: the body is the HDU's nom-tam-fits {@code Header},
+ * the message headers say where it lies ({@link AstroCloudConstants}), and the batch properties
+ * count the object's HDUs. An object URL is walked on each poll (once by default); a prefix is
+ * listed and its FITS objects walked several at once, each object's HDUs sent together, skipping
+ * object versions already emitted. A failure of the object URL, or of listing the prefix, fails the
+ * poll; a failure of one object under a prefix goes to the exception handler and the others go on.
+ * Its health check ({@link AstroCloudReadinessCheck}) also probes the store for readiness.
+ */
+public class AstroCloudConsumer extends ScheduledBatchPollingConsumer {
+    private final SeenObjects seen;
+
+    /** A consumer of {@code endpoint} sending to {@code processor}. */
+    public AstroCloudConsumer(AstroCloudEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.seen = new SeenObjects(endpoint.getIdempotentRepository());
+    }
+
+    @Override
+    public AstroCloudEndpoint getEndpoint() {
+        return (AstroCloudEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doBuild() throws Exception {
+        if (getHealthCheck() == null) {
+            setHealthCheck(new AstroCloudReadinessCheck(getEndpoint(),
+                    new ScheduledPollConsumerHealthCheck(this, "consumer:" + getRouteId())));
+        }
+        super.doBuild();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        shutdownRunningTask = null;
+        pendingExchanges = 0;
+        String url = getEndpoint().getConfiguration().getUrl();
+        return getEndpoint().namesPrefix(url) ? pollPrefix(url) : pollObject(url);
+    }
+
+    private int pollObject(String url) throws Exception {
+        ScanResult result = getEndpoint().scanner().walk(ObjectRef.of(url));
+        if (!result.ok()) {
+            throw result.error();
+        }
+        return emit(result);
+    }
+
+    private int pollPrefix(String url) throws Exception {
+        Iterator<ObjectRef> listed = ScanTargets.expand(getEndpoint().resolver(), List.of(url), getEndpoint().include());
+        Iterator<ObjectRef> unseen = StreamSupport.stream(Spliterators.spliteratorUnknownSize(listed, Spliterator.ORDERED),
+                false).filter(ref -> !seen.listedAndSeen(ref)).iterator();
+        int sent = 0;
+        try (Stream<ScanResult> results = getEndpoint().scanner().scan(unseen)) {
+            for (Iterator<ScanResult> it = results.iterator(); isBatchAllowed() && it.hasNext(); ) {
+                ScanResult result = it.next();
+                if (result.ok()) {
+                    sent += emit(result);
+                } else {
+                    report(result);
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** Sends the object's HDUs unless this version of it was emitted before. */
+    private int emit(ScanResult result) throws Exception {
+        String key = SeenObjects.key(result.object(), result.info());
+        if (!seen.claim(key)) {
+            return 0;
+        }
+        Synchronization watch = seen.watch(key, result.hdus().size());
+        Queue<Object> exchanges = new ArrayDeque<>();
+        for (Hdu hdu : result.hdus()) {
+            Exchange exchange = createExchange(result, hdu);
+            exchange.getExchangeExtension().addOnCompletion(watch);
+            exchanges.add(exchange);
+        }
+        int sent = processBatch(exchanges);
+        if (sent < result.hdus().size()) {
+            // Stopped part way (shutdown): emit the whole object again next time.
+            seen.release(key);
+        }
+        return sent;
+    }
+
+    private Exchange createExchange(ScanResult result, Hdu hdu) {
+        Exchange exchange = createExchange(true);
+        Message message = exchange.getIn();
+        message.setBody(hdu.header());
+        HduMessage.describeObject(message, result.object().url(), result.info());
+        HduMessage.describeHdu(message, hdu);
+        exchange.setProperty(AstroCloudConstants.HDU_PROPERTY, hdu);
+        return exchange;
+    }
+
+    /** Hands one object's failure to the exception handler (with bridgeErrorHandler, to the route). */
+    private void report(ScanResult result) {
+        Exchange exchange = createExchange(false);
+        HduMessage.describeObject(exchange.getIn(), result.object().url(), result.info());
+        exchange.setException(result.error());
+        getExceptionHandler().handleException("Cannot walk " + result.object().url(), exchange, result.error());
+        releaseExchange(exchange, false);
+    }
+
+    /**
+     * Sends one object's exchanges in HDU order, numbering them with the batch properties
+     * (CamelBatchIndex, CamelBatchSize = the object's HDU count, CamelBatchComplete on the last).
+     */
+    @Override
+    public int processBatch(Queue<Object> exchanges) {
+        int total = exchanges.size();
+        int sent = 0;
+        for (int index = 0; index < total && isBatchAllowed(); index++) {
+            Exchange exchange = (Exchange) exchanges.poll();
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
+            sent++;
+        }
+        pendingExchanges = 0;
+        return sent;
+    }
+}
