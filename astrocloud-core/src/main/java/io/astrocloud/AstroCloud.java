@@ -83,7 +83,7 @@ public final class AstroCloud {
             return service == CloudService.AUTO ? provider : null;
         }
         if (provider == null || !provider.name().equals(wanted)) {
-            throw new IllegalArgumentException("not a " + service + " URL, or astrocloud-" + wanted
+            throw new IllegalArgumentException("not a URL for " + service + ", or astrocloud-" + wanted
                     + " is not on the class path: " + url);
         }
         return provider;

@@ -197,7 +197,7 @@ public record ObjectLocation(Store store, String bucket, String key, String regi
 
     private String serviceUrl() {
         String origin = endpoint.toString().replaceFirst("/+$", "");
-        String encodedKey = encodeKey(key);
+        String encodedKey = encodePath(key);
         if (pathStyle) {
             return origin + "/" + bucket + "/" + encodedKey;
         }
@@ -239,8 +239,11 @@ public record ObjectLocation(Store store, String bucket, String key, String regi
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    /** Percent-encodes a key for a URL path, keeping '/' and RFC 3986's unreserved characters. */
-    private static String encodeKey(String key) {
+    /**
+     * Percent-encodes an object name for a URL path, keeping '/' and RFC 3986's unreserved
+     * characters (for URLs of objects found under a prefix, in any store).
+     */
+    public static String encodePath(String key) {
         StringBuilder b = new StringBuilder();
         for (byte c : key.getBytes(StandardCharsets.UTF_8)) {
             if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/".indexOf(c) >= 0) {

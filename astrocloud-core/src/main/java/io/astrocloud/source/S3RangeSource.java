@@ -2,8 +2,6 @@ package io.astrocloud.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -20,8 +18,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * from the first response's Content-Range. Works with any S3-compatible store the client points at.
  */
 public final class S3RangeSource implements RangeSource {
-    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
-
     private final S3Client s3;
     private final boolean ownsClient;
     private final String bucket;
@@ -64,14 +60,14 @@ public final class S3RangeSource implements RangeSource {
             long transferred = 0;
             long size;
             if (resp.contentRange() != null) {
-                Matcher m = CONTENT_RANGE.matcher(resp.contentRange());
-                if (!m.matches() || Long.parseLong(m.group(1)) != r.offset()) {
+                ContentRange range = ContentRange.parse(resp.contentRange());
+                if (range == null || range.first() != r.offset()) {
                     in.abort();
                     throw new SourceException(SourceException.Reason.NOT_AN_OBJECT, url, r.offset(), 206, null,
                             "Content-Range \"" + resp.contentRange() + "\" does not start at the offset asked for",
                             null);
                 }
-                size = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
+                size = range.size();
             } else {
                 // The store ignored Range and sends the whole object.
                 size = resp.contentLength() == null ? -1 : resp.contentLength();
@@ -114,8 +110,8 @@ public final class S3RangeSource implements RangeSource {
         GetObjectResponse resp = in.response();
         long size = -1;
         if (resp.contentRange() != null) {
-            Matcher m = CONTENT_RANGE.matcher(resp.contentRange());
-            size = m.matches() && !m.group(3).equals("*") ? Long.parseLong(m.group(3)) : -1;
+            ContentRange range = ContentRange.parse(resp.contentRange());
+            size = range == null ? -1 : range.size();
         } else if (resp.contentLength() != null) {
             size = resp.contentLength();
             if (offset > 0) {
