@@ -10,7 +10,14 @@ import java.io.InputStream;
  * so that downloads can resume after a broken body as they do over HTTP and S3.
  */
 public final class SdkBody extends FilterInputStream {
-    private final String url;
+    /** Turns what an SDK's stream threw at an offset into a {@link SourceException}. */
+    @FunctionalInterface
+    public interface Failures {
+        /** The failure {@code e}, met reading at {@code offset}, stands for. */
+        SourceException mapped(Exception e, long offset);
+    }
+
+    private final Failures failures;
     private long position;
 
     /**
@@ -19,8 +26,17 @@ public final class SdkBody extends FilterInputStream {
      * @param start the object offset the stream starts at
      */
     public SdkBody(InputStream in, String url, long start) {
+        this(in, start, (e, offset) -> SourceException.fromIoFailure(url, offset, e));
+    }
+
+    /**
+     * @param in       the SDK's stream
+     * @param start    the object offset the stream starts at
+     * @param failures the store's own mapping (its status codes may surface while streaming)
+     */
+    public SdkBody(InputStream in, long start, Failures failures) {
         super(in);
-        this.url = url;
+        this.failures = failures;
         this.position = start;
     }
 
@@ -39,7 +55,7 @@ public final class SdkBody extends FilterInputStream {
             }
             return n;
         } catch (IOException | RuntimeException e) {
-            throw SourceException.fromIoFailure(url, position, e);
+            throw failures.mapped(e, position);
         }
     }
 }

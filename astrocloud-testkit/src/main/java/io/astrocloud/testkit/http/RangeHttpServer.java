@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,8 +25,6 @@ import java.util.stream.Stream;
  * counts requests, bytes sent and requests in flight, so tests can assert on the server side.
  */
 public final class RangeHttpServer implements AutoCloseable {
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
-
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
@@ -215,24 +211,16 @@ public final class RangeHttpServer implements AutoCloseable {
         long start = 0;
         long end = size - 1;
         int status = 200;
-        String range = ex.getRequestHeaders().getFirst("Range");
-        if (range != null && honourRange) {
-            Matcher m = RANGE.matcher(range.trim());
-            if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                if (m.group(1).isEmpty()) {
-                    start = Math.max(0, size - Long.parseLong(m.group(2)));
-                } else {
-                    start = Long.parseLong(m.group(1));
-                    end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
-                }
-                if (start >= size || start > end) {
-                    headers.set("Content-Range", "bytes */" + size);
-                    sendText(ex, 416, "text/plain", "range not satisfiable");
-                    return;
-                }
-                status = 206;
-                headers.set("Content-Range", "bytes " + start + "-" + end + "/" + size);
+        ByteRange range = honourRange ? ByteRange.of(ex.getRequestHeaders().getFirst("Range"), size) : null;
+        if (range != null) {
+            headers.set("Content-Range", range.contentRange(size));
+            if (range.unsatisfiable()) {
+                sendText(ex, 416, "text/plain", "range not satisfiable");
+                return;
             }
+            status = 206;
+            start = range.first();
+            end = range.last();
         }
         long length = end - start + 1;
         if (method.equals("HEAD")) {
