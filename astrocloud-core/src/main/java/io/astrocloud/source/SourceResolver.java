@@ -73,6 +73,15 @@ public final class SourceResolver implements Closeable {
         return open(locate(url), stats, etag, size);
     }
 
+    /**
+     * True when {@code url} names a prefix to list (an S3 key that is empty or ends in '/', or what
+     * a store provider calls a prefix) rather than one object.
+     */
+    public boolean isPrefix(String url) {
+        StoreProvider provider = provider(url);
+        return provider != null ? provider.isPrefix(url) : locate(url).isPrefix();
+    }
+
     /** The provider that reads {@code url}, or null when a built-in store does. */
     public StoreProvider provider(String url) {
         for (StoreProvider p : providers) {
