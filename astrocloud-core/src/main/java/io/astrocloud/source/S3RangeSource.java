@@ -1,7 +1,6 @@
 package io.astrocloud.source;
 
 import java.io.IOException;
-import java.io.InputStream;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -118,7 +117,10 @@ public final class S3RangeSource implements RangeSource {
                 in.skipNBytes(offset);
             }
         }
-        return new ObjectStream(new S3Body(in, offset), new ObjectInfo(size, resp.eTag()));
+        // A body closed before its end aborts the connection rather than draining it.
+        SdkBody body = new SdkBody(in, offset, (e, at) -> new SourceException(SourceException.Reason.TRANSIENT, url,
+                at, 0, null, "body interrupted: " + e, e), in::abort);
+        return new ObjectStream(body, new ObjectInfo(size, resp.eTag()));
     }
 
     @Override
@@ -168,49 +170,5 @@ public final class S3RangeSource implements RangeSource {
         }
         return new SourceException(timeout ? SourceException.Reason.TIMEOUT : SourceException.Reason.TRANSIENT,
                 url, offset, 0, null, e.getMessage(), e);
-    }
-
-    /** A GetObject body that aborts the connection if closed before its end. */
-    private final class S3Body extends InputStream {
-        private final ResponseInputStream<GetObjectResponse> in;
-        private final long start;
-        private long position;
-        private boolean eof;
-
-        S3Body(ResponseInputStream<GetObjectResponse> in, long start) {
-            this.in = in;
-            this.start = start;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                int n = in.read(b, off, len);
-                if (n < 0) {
-                    eof = true;
-                } else {
-                    position += n;
-                }
-                return n;
-            } catch (IOException | SdkClientException e) {
-                throw new SourceException(SourceException.Reason.TRANSIENT, url, start + position, 0, null,
-                        "body interrupted: " + e, e);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (!eof) {
-                in.abort();
-            }
-            InputStream s = in;
-            s.close();
-        }
     }
 }

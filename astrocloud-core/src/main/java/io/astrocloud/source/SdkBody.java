@@ -7,7 +7,7 @@ import java.io.InputStream;
 /**
  * An object body read through a store's SDK (GCS, Azure) whose read failures become
  * {@link SourceException}s naming the URL and the offset reached ({@link SourceException#fromIoFailure}),
- * so that downloads can resume after a broken body as they do over HTTP and S3.
+ * so that downloads can resume after a broken body, whatever the store.
  */
 public final class SdkBody extends FilterInputStream {
     /** Turns what an SDK's stream threw at an offset into a {@link SourceException}. */
@@ -18,7 +18,9 @@ public final class SdkBody extends FilterInputStream {
     }
 
     private final Failures failures;
+    private final Runnable abandon;
     private long position;
+    private boolean finished;
 
     /**
      * @param in    the SDK's stream
@@ -35,8 +37,20 @@ public final class SdkBody extends FilterInputStream {
      * @param failures the store's own mapping (its status codes may surface while streaming)
      */
     public SdkBody(InputStream in, long start, Failures failures) {
+        this(in, start, failures, null);
+    }
+
+    /**
+     * @param in       the SDK's stream
+     * @param start    the object offset the stream starts at
+     * @param failures the store's own mapping
+     * @param abandon  run when the stream is closed before its end (to drop the connection rather
+     *                 than drain the rest of the body), or null
+     */
+    public SdkBody(InputStream in, long start, Failures failures, Runnable abandon) {
         super(in);
         this.failures = failures;
+        this.abandon = abandon;
         this.position = start;
     }
 
@@ -52,10 +66,20 @@ public final class SdkBody extends FilterInputStream {
             int n = in.read(b, off, len);
             if (n > 0) {
                 position += n;
+            } else if (n < 0) {
+                finished = true;
             }
             return n;
         } catch (IOException | RuntimeException e) {
             throw failures.mapped(e, position);
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!finished && abandon != null) {
+            abandon.run();
+        }
+        in.close();
     }
 }

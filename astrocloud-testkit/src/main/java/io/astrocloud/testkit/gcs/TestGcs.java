@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.astrocloud.testkit.http.ByteRange;
+import io.astrocloud.testkit.http.LoopbackHttpServer;
 import io.astrocloud.testkit.http.StoredObject;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +19,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,37 +59,26 @@ public final class TestGcs implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private LoopbackHttpServer server;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, TestServiceAccount> accounts = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong mediaRequests = new AtomicLong();
     private volatile int listPageSize = 1000;
 
-    private TestGcs(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private TestGcs() {
     }
 
     /** Starts the double on a free loopback port. */
     public static TestGcs start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "test-gcs");
-            t.setDaemon(true);
-            return t;
-        });
-        TestGcs gcs = new TestGcs(server, executor);
-        server.createContext("/", gcs::handle);
-        server.setExecutor(executor);
-        server.start();
+        TestGcs gcs = new TestGcs();
+        gcs.server = LoopbackHttpServer.start("test-gcs", 64, gcs::handle);
         return gcs;
     }
 
     /** The host to give the client ({@code StorageOptions.setHost}), e.g. {@code http://127.0.0.1:PORT}. */
     public String host() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUri().toString();
     }
 
     /** Creates a bucket (replacing one of that name). */
@@ -150,8 +135,7 @@ public final class TestGcs implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange ex) throws IOException {

@@ -1,19 +1,14 @@
 package io.astrocloud.testkit.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -25,8 +20,7 @@ import java.util.stream.Stream;
  * counts requests, bytes sent and requests in flight, so tests can assert on the server side.
  */
 public final class RangeHttpServer implements AutoCloseable {
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private LoopbackHttpServer server;
     private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> faultAttempts = new ConcurrentHashMap<>();
@@ -39,29 +33,19 @@ public final class RangeHttpServer implements AutoCloseable {
     private volatile long bytesPerSecond;
     private volatile boolean honourRange = true;
 
-    private RangeHttpServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private RangeHttpServer() {
     }
 
     /** Starts a server on a free loopback port. */
     public static RangeHttpServer start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "range-http");
-            t.setDaemon(true);
-            return t;
-        });
-        RangeHttpServer s = new RangeHttpServer(server, executor);
-        server.createContext("/", s::handle);
-        server.setExecutor(executor);
-        server.start();
+        RangeHttpServer s = new RangeHttpServer();
+        s.server = LoopbackHttpServer.start("range-http", 256, s::handle);
         return s;
     }
 
     /** The base URI, e.g. {@code http://127.0.0.1:PORT}. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUri();
     }
 
     /** The URL of an object path such as {@code /data/file.fits}. */
@@ -160,8 +144,7 @@ public final class RangeHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange ex) throws IOException {
