@@ -11,8 +11,8 @@ public enum CloudService {
     AWS,
     /** Plain HTTP(S), even for an S3 URL: no credentials, public objects only. */
     HTTP,
-    /** Google Cloud Storage ({@code gs://}, {@code storage.googleapis.com}): needs astrocloud-gcs on the class path. */
+    /** Google Cloud Storage ({@code gs://}, {@code storage.googleapis.com}): needs astrocloud-gcs. */
     GCP,
-    /** Azure Blob Storage ({@code az://}, {@code *.blob.core.windows.net}): needs astrocloud-azure on the class path. */
+    /** Azure Blob Storage ({@code az://}, {@code *.blob.core.windows.net}): needs astrocloud-azure. */
     AZURE
 }

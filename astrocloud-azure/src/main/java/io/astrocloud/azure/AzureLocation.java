@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 record AzureLocation(String serviceUrl, String account, String container, String blob, String sas) {
     private static final Pattern BLOB_HOST =
-            Pattern.compile("([a-z0-9]{3,24})\\.blob\\.core\\.(?:windows\\.net|usgovcloudapi\\.net|chinacloudapi\\.cn)");
+            Pattern.compile("([a-z0-9]{3,24})\\.blob\\.core\\."
+                    + "(?:windows\\.net|usgovcloudapi\\.net|chinacloudapi\\.cn)");
 
     /** True for {@code az://} URLs and HTTPS URLs on an account's blob host. */
     static boolean accepts(String url) {

@@ -2,6 +2,8 @@ package io.astrocloud.azure;
 
 import static io.astrocloud.source.StoreChecks.assertWalksAsAstropyReadsIt;
 import static io.astrocloud.source.StoreChecks.walk;
+import static io.astrocloud.source.StoreChecks.GZIPPED;
+import static io.astrocloud.source.StoreChecks.RANGE_WALKABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +20,6 @@ import io.astrocloud.scan.ScanTargets;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.RangeRequest;
 import io.astrocloud.source.RangeSource;
-import io.astrocloud.source.RetryPolicy;
 import io.astrocloud.source.SourceException;
 import io.astrocloud.source.SourceResolver;
 import io.astrocloud.source.StoreChecks;
@@ -76,15 +77,8 @@ class AzureBlobTest {
         }
     }
 
-    private static AccessOptions options(Map<String, String> settings) {
-        AccessOptions.Builder b = AccessOptions.builder()
-                .retry(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20)));
-        settings.forEach(b::setting);
-        return b.build();
-    }
-
     private static SourceResolver resolver(Map<String, String> settings) {
-        return new SourceResolver(options(settings));
+        return new SourceResolver(StoreChecks.options(settings));
     }
 
     /** The https form of a blob URL on the account, sent to Azurite by the endpoint setting. */
@@ -92,33 +86,22 @@ class AzureBlobTest {
         return "https://" + azure.account() + ".blob.core.windows.net/" + container + "/" + blob;
     }
 
-    static Stream<String> plainFiles() throws IOException {
-        return Corpus.rangeWalkableNames();
-    }
-
-    static Stream<String> gzipFiles() throws IOException {
-        return Corpus.gzipNames();
-    }
-
     @ParameterizedTest
-    @MethodSource("plainFiles")
+    @MethodSource(RANGE_WALKABLE)
     void walksTheCorpusWithSharedKeyAsAstropyReadsIt(String file) throws IOException {
-        assertWalksAsAstropyReadsIt(sharedKey, "az://corpus/real/" + file, file,
-                WalkOptions.DEFAULT);
+        assertWalksAsAstropyReadsIt(sharedKey, "az://corpus/real/" + file, file, WalkOptions.DEFAULT);
     }
 
     @ParameterizedTest
-    @MethodSource("plainFiles")
+    @MethodSource(RANGE_WALKABLE)
     void walksTheCorpusWithAContainerSasByAccountUrlAsAstropyReadsIt(String file) throws IOException {
-        assertWalksAsAstropyReadsIt(sas, accountUrl("corpus", "real/" + file), file,
-                WalkOptions.DEFAULT);
+        assertWalksAsAstropyReadsIt(sas, accountUrl("corpus", "real/" + file), file, WalkOptions.DEFAULT);
     }
 
     @ParameterizedTest
-    @MethodSource("gzipFiles")
+    @MethodSource(GZIPPED)
     void streamsGzipBlobsWhenAsked(String file) throws IOException {
-        assertWalksAsAstropyReadsIt(sharedKey, "az://corpus/real/" + file, file,
-                WalkOptions.DEFAULT.withGzip(true));
+        assertWalksAsAstropyReadsIt(sharedKey, "az://corpus/real/" + file, file, WalkOptions.DEFAULT.withGzip(true));
     }
 
     @Test
@@ -183,6 +166,7 @@ class AzureBlobTest {
             assertThatThrownBy(() -> walk(r, "az://corpus/big/ibxl50clq_raw.fits"))
                     .isInstanceOf(SourceException.class)
                     .hasMessageContaining("public read access")
+                    // Azurite answers 403 AuthorizationFailure, Azure itself 404 ResourceNotFound.
                     .satisfies(e -> assertThat(((SourceException) e).reason()).isIn(
                             SourceException.Reason.ACCESS_DENIED, SourceException.Reason.NOT_FOUND));
         }
@@ -229,14 +213,15 @@ class AzureBlobTest {
             List<ScanResult> failed = all.stream().filter(r -> !r.ok()).collect(Collectors.toList());
             // Only the gzip files (not range-walkable) and astropy's non-standard file fail, as over HTTP.
             assertThat(failed).allSatisfy(r -> assertThat(r.object().url()).matches(".*(\\.gz|wcslib71\\.fits)$"));
-            assertThat(all.size() - failed.size()).isEqualTo(plainFiles().count());
+            assertThat(all.size() - failed.size()).isEqualTo(Corpus.rangeWalkableNames().count());
         }
     }
 
     @Test
     void isChosenByTheLibraryEntryPointForAzureUrls() throws IOException {
         try (HeaderWalk walk = AstroCloud.walk("az://corpus/big/ibxl50clq_raw.fits", CloudService.AZURE,
-                options(Map.of(AzureSettings.CONNECTION_STRING, azure.connectionString())), WalkOptions.DEFAULT)) {
+                StoreChecks.options(Map.of(AzureSettings.CONNECTION_STRING, azure.connectionString())),
+                WalkOptions.DEFAULT)) {
             assertThat(walk.toList()).hasSize(6);
         }
         assertThatThrownBy(() -> AstroCloud.walk("s3://bucket/x.fits", CloudService.AZURE,

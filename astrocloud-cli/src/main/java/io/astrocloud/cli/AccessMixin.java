@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** The options every command shares: how to reach the store, and how to walk. */
 final class AccessMixin {
     @Option(names = "--anonymous",
-            description = "No credentials, for public buckets and containers (S3 stpubdata, public GCS buckets and Azure containers).")
+            description = "No credentials, for public S3 buckets (stpubdata), GCS buckets and Azure containers.")
     boolean anonymous;
 
     @Option(names = "--requester-pays", description = "Agree to pay for requests to requester-pays buckets.")

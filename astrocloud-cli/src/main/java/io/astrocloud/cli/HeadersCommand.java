@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code astrocloud headers URL...}: every HDU's header, read with range requests. */
 @Command(name = "headers", mixinStandardHelpOptions = true,
         description = {"Print the header of every HDU of each FITS file, reading only the headers.",
-            "Name objects, or prefixes ending in / (s3://, gs://, az://, Spaces URLs) to walk every FITS file under them."})
+            "Name objects, or prefixes ending in / (s3://, gs://, az://, Spaces URLs) to walk every "
+                    + "FITS file under them."})
 final class HeadersCommand implements Callable<Integer> {
     @Mixin
     AccessMixin access;

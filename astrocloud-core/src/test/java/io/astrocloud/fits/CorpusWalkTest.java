@@ -2,6 +2,8 @@ package io.astrocloud.fits;
 
 import static io.astrocloud.source.StoreChecks.assertWalksAsAstropyReadsIt;
 import static io.astrocloud.source.StoreChecks.walk;
+import static io.astrocloud.source.StoreChecks.GZIPPED;
+import static io.astrocloud.source.StoreChecks.RANGE_WALKABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +20,6 @@ import io.astrocloud.testkit.s3.TestS3;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,42 +58,35 @@ class CorpusWalkTest {
         s3.close();
     }
 
-    static Stream<String> plainFiles() throws IOException {
-        return Corpus.rangeWalkableNames();
-    }
-
-    static Stream<String> gzipFiles() throws IOException {
-        return Corpus.gzipNames();
-    }
-
     @ParameterizedTest
-    @MethodSource("plainFiles")
+    @MethodSource(RANGE_WALKABLE)
     void walksOverHttpAsAstropyReadsIt(String file) throws IOException {
         assertWalksAsAstropyReadsIt(httpResolver, http.url("/corpus/" + file), file, WalkOptions.DEFAULT);
     }
 
     @ParameterizedTest
-    @MethodSource("plainFiles")
+    @MethodSource(RANGE_WALKABLE)
     void walksOverS3AsAstropyReadsIt(String file) throws IOException {
         assertWalksAsAstropyReadsIt(s3Resolver, "s3://corpus/real/" + file, file, WalkOptions.DEFAULT);
     }
 
     @ParameterizedTest
-    @MethodSource("plainFiles")
+    @MethodSource(RANGE_WALKABLE)
     void walksWithOneBlockReadAheadTheSame(String file) throws IOException {
         assertWalksAsAstropyReadsIt(httpResolver, http.url("/corpus/" + file), file,
                 WalkOptions.DEFAULT.withReadAhead(2880));
     }
 
     @ParameterizedTest
-    @MethodSource("gzipFiles")
+    @MethodSource(GZIPPED)
     void refusesGzipUnlessAskedAndThenStreamsIt(String file) throws IOException {
         assertThatThrownBy(() -> walk(httpResolver, http.url("/corpus/" + file)))
                 .isInstanceOf(FitsFormatException.class)
                 .hasMessageContaining("gzip-compressed")
                 .hasMessageContaining(file)
                 .hasMessageContaining("byte 0");
-        assertWalksAsAstropyReadsIt(httpResolver, http.url("/corpus/" + file), file, WalkOptions.DEFAULT.withGzip(true));
+        assertWalksAsAstropyReadsIt(httpResolver, http.url("/corpus/" + file), file,
+                WalkOptions.DEFAULT.withGzip(true));
         assertWalksAsAstropyReadsIt(s3Resolver, "s3://corpus/real/" + file, file, WalkOptions.DEFAULT.withGzip(true));
     }
 

@@ -1,6 +1,7 @@
 package io.astrocloud.source;
 
 import static io.astrocloud.source.StoreChecks.assertWalksAsAstropyReadsIt;
+import static io.astrocloud.source.StoreChecks.RANGE_WALKABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -81,12 +82,8 @@ class S3CompatibleUrlsTest {
         }
     }
 
-    static Stream<String> plainFiles() throws IOException {
-        return Corpus.rangeWalkableNames();
-    }
-
     @ParameterizedTest
-    @MethodSource("plainFiles")
+    @MethodSource(RANGE_WALKABLE)
     void walksSpacesUrlsVirtualHostedAndPathStyleAsAstropyReadsThem(String file) throws IOException {
         assertWalksAsAstropyReadsIt(nyc3, "https://corpus.nyc3.digitaloceanspaces.com/real/" + file, file,
                 WalkOptions.DEFAULT);
@@ -95,15 +92,14 @@ class S3CompatibleUrlsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("plainFiles")
+    @MethodSource(RANGE_WALKABLE)
     void walksMinioUrlsOnTheEndpointInBothStylesAndByScheme(String file) throws IOException {
         String port = ":" + minioEndpoint.getPort();
         assertWalksAsAstropyReadsIt(minio, "http://minio.test" + port + "/corpus/real/" + file, file,
                 WalkOptions.DEFAULT);
         assertWalksAsAstropyReadsIt(minio, "http://corpus.minio.test" + port + "/real/" + file, file,
                 WalkOptions.DEFAULT);
-        assertWalksAsAstropyReadsIt(minio, "s3://corpus/real/" + file, file,
-                WalkOptions.DEFAULT);
+        assertWalksAsAstropyReadsIt(minio, "s3://corpus/real/" + file, file, WalkOptions.DEFAULT);
     }
 
     @Test

@@ -10,7 +10,9 @@ import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.json.FitsJson;
 import io.astrocloud.testkit.GoldenCorpus;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every store must do, asserted the same way for each (HTTP, S3 and S3-compatible stores,
@@ -25,7 +27,20 @@ public final class StoreChecks {
         void run() throws IOException;
     }
 
+    /** {@code @MethodSource} of the corpus files a ranged walk reads as astropy does. */
+    public static final String RANGE_WALKABLE = "io.astrocloud.testkit.Corpus#rangeWalkableNames";
+    /** {@code @MethodSource} of the gzip-compressed corpus files. */
+    public static final String GZIPPED = "io.astrocloud.testkit.Corpus#gzipNames";
+
     private StoreChecks() {
+    }
+
+    /** Access options with these store settings and quick retries (two attempts, 10 ms apart). */
+    public static AccessOptions options(Map<String, String> settings) {
+        AccessOptions.Builder b = AccessOptions.builder()
+                .retry(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20)));
+        settings.forEach(b::setting);
+        return b.build();
     }
 
     /**

@@ -97,7 +97,8 @@ final class GcsRangeSource implements RangeSource {
         Blob b = resource;
         if (b == null) {
             try {
-                b = userProject == null ? storage.get(id) : storage.get(id, Storage.BlobGetOption.userProject(userProject));
+                b = userProject == null ? storage.get(id)
+                        : storage.get(id, Storage.BlobGetOption.userProject(userProject));
             } catch (RuntimeException e) {
                 throw GcsErrors.mapped(e, url, offset, userProject != null);
             }

@@ -13,7 +13,7 @@ public final class GcsSettings {
     public static final String USER_PROJECT = "gcs.userProject";
     /** {@code true}: no credentials, for public buckets. */
     public static final String ANONYMOUS = "gcs.anonymous";
-    /** Where the JSON API is ({@code https://storage.googleapis.com} by default): a private endpoint or a test server. */
+    /** Where the JSON API is ({@code https://storage.googleapis.com} by default): a private endpoint, a test server. */
     public static final String ENDPOINT = "gcs.endpoint";
 
     private GcsSettings() {

@@ -2,6 +2,8 @@ package io.astrocloud.gcs;
 
 import static io.astrocloud.source.StoreChecks.assertWalksAsAstropyReadsIt;
 import static io.astrocloud.source.StoreChecks.walk;
+import static io.astrocloud.source.StoreChecks.GZIPPED;
+import static io.astrocloud.source.StoreChecks.RANGE_WALKABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +21,6 @@ import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.FetchedRange;
 import io.astrocloud.source.RangeRequest;
 import io.astrocloud.source.RangeSource;
-import io.astrocloud.source.RetryPolicy;
 import io.astrocloud.source.SourceException;
 import io.astrocloud.source.SourceResolver;
 import io.astrocloud.source.StoreChecks;
@@ -33,7 +34,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -88,41 +88,32 @@ class GcsStorageTest {
         }
     }
 
+    /** Options with these settings, for the client pointed at the double. */
     private static AccessOptions options(Map<String, String> settings) {
-        AccessOptions.Builder b = AccessOptions.builder().setting(GcsSettings.ENDPOINT, gcs.host())
-                .retry(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20)));
-        settings.forEach(b::setting);
-        return b.build();
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put(GcsSettings.ENDPOINT, gcs.host());
+        return StoreChecks.options(all);
     }
 
     private static SourceResolver resolver(Map<String, String> settings) {
         return new SourceResolver(options(settings));
     }
 
-    static Stream<String> plainFiles() throws IOException {
-        return Corpus.rangeWalkableNames();
-    }
-
-    static Stream<String> gzipFiles() throws IOException {
-        return Corpus.gzipNames();
-    }
-
     @ParameterizedTest
-    @MethodSource("plainFiles")
+    @MethodSource(RANGE_WALKABLE)
     void walksTheCorpusAnonymouslyByGsUrlAsAstropyReadsIt(String file) throws IOException {
-        assertWalksAsAstropyReadsIt(anonymous, "gs://public-corpus/real/" + file, file,
-                WalkOptions.DEFAULT);
+        assertWalksAsAstropyReadsIt(anonymous, "gs://public-corpus/real/" + file, file, WalkOptions.DEFAULT);
     }
 
     @ParameterizedTest
-    @MethodSource("plainFiles")
+    @MethodSource(RANGE_WALKABLE)
     void walksTheCorpusWithApplicationDefaultCredentialsByHttpsUrlAsAstropyReadsIt(String file) throws IOException {
-        assertWalksAsAstropyReadsIt(applicationDefault, "https://storage.googleapis.com/public-corpus/real/" + file, file,
-                WalkOptions.DEFAULT);
+        assertWalksAsAstropyReadsIt(applicationDefault, "https://storage.googleapis.com/public-corpus/real/" + file,
+                file, WalkOptions.DEFAULT);
     }
 
     @ParameterizedTest
-    @MethodSource("gzipFiles")
+    @MethodSource(GZIPPED)
     void streamsGzipObjectsWhenAsked(String file) throws IOException {
         assertWalksAsAstropyReadsIt(anonymous, "gs://public-corpus/real/" + file, file,
                 WalkOptions.DEFAULT.withGzip(true));
@@ -227,7 +218,7 @@ class GcsStorageTest {
                 List<ScanResult> failed = all.stream().filter(r -> !r.ok()).collect(Collectors.toList());
                 // Only the gzip files (not range-walkable) and astropy's non-standard file fail, as over HTTP.
                 assertThat(failed).allSatisfy(r -> assertThat(r.object().url()).matches(".*(\\.gz|wcslib71\\.fits)$"));
-                assertThat(all.size() - failed.size()).isEqualTo(plainFiles().count());
+                assertThat(all.size() - failed.size()).isEqualTo(Corpus.rangeWalkableNames().count());
             }
         } finally {
             gcs.listPageSize(1000);

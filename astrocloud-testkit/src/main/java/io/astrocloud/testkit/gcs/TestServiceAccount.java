@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public final class TestServiceAccount {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The audience Google's token endpoint wants in assertions (what Google's libraries write, whatever token_uri says). */
+    /** The audience Google's token endpoint wants (what Google's libraries write, whatever token_uri says). */
     private static final String GOOGLE_TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token";
 
     private final KeyPair keys;
@@ -86,7 +86,8 @@ public final class TestServiceAccount {
      */
     String exchange(String formBody) {
         Map<String, String> form = Stream.of(formBody.split("&")).map(p -> p.split("=", 2)).filter(p -> p.length == 2)
-                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8), (a, b) -> a));
+                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8),
+                        (a, b) -> a));
         if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type"))
                 || !validAssertion(form.get("assertion"))) {
             return null;
@@ -114,7 +115,8 @@ public final class TestServiceAccount {
             }
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
             scopes.add(claims.path("scope").asText());
-            return email.equals(claims.path("iss").asText()) && GOOGLE_TOKEN_AUDIENCE.equals(claims.path("aud").asText())
+            return email.equals(claims.path("iss").asText())
+                    && GOOGLE_TOKEN_AUDIENCE.equals(claims.path("aud").asText())
                     && claims.path("exp").asLong() > System.currentTimeMillis() / 1000;
         } catch (Exception malformed) {
             return false;

@@ -9,7 +9,10 @@ import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The JDK's HTTP/1.1 server on a free loopback port with daemon worker threads: what the test kit's HTTP servers run on. */
+/**
+ * The JDK's HTTP/1.1 server on a free loopback port with daemon worker threads: what the test
+ * kit's HTTP servers run on.
+ */
 public final class LoopbackHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
