@@ -8,6 +8,7 @@ import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.ObjectLocation;
 import io.astrocloud.source.RangeSource;
 import io.astrocloud.source.SourceResolver;
+import io.astrocloud.source.StoreProvider;
 import io.astrocloud.source.TransferStats;
 import java.io.IOException;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class AstroCloud {
         SourceResolver resolver = new SourceResolver(access);
         try {
             TransferStats stats = new TransferStats();
-            RangeSource source = service == CloudService.AUTO && resolver.provider(url) != null
+            RangeSource source = providerFor(resolver, url, service) != null
                     ? resolver.open(url, stats)
                     : resolver.open(locate(resolver, url, service), stats, null, -1);
             return HeaderWalker.walk(source, walkOptions, stats).onClose(resolver);
@@ -72,6 +73,20 @@ public final class AstroCloud {
             resolver.close();
             throw e;
         }
+    }
+
+    /** The provider that reads {@code url} for {@code service}, or null when a built-in store does. */
+    private static StoreProvider providerFor(SourceResolver resolver, String url, CloudService service) {
+        StoreProvider provider = resolver.provider(url);
+        String wanted = service == CloudService.GCP ? "gcs" : service == CloudService.AZURE ? "azure" : null;
+        if (wanted == null) {
+            return service == CloudService.AUTO ? provider : null;
+        }
+        if (provider == null || !provider.name().equals(wanted)) {
+            throw new IllegalArgumentException("not a URL for " + service + ", or astrocloud-" + wanted
+                    + " is not on the class path: " + url);
+        }
+        return provider;
     }
 
     private static ObjectLocation locate(SourceResolver resolver, String url, CloudService service) {

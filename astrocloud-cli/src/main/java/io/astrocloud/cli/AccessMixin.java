@@ -1,6 +1,8 @@
 package io.astrocloud.cli;
 
 import io.astrocloud.auth.S3Access;
+import io.astrocloud.azure.AzureSettings;
+import io.astrocloud.gcs.GcsSettings;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.RetryPolicy;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** The options every command shares: how to reach the store, and how to walk. */
 final class AccessMixin {
-    @Option(names = "--anonymous", description = "Unsigned requests, for public buckets (stpubdata).")
+    @Option(names = "--anonymous",
+            description = "No credentials, for public S3 buckets (stpubdata), GCS buckets and Azure containers.")
     boolean anonymous;
 
     @Option(names = "--requester-pays", description = "Agree to pay for requests to requester-pays buckets.")
@@ -30,6 +33,28 @@ final class AccessMixin {
 
     @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile from ~/.aws/credentials.")
     String profile;
+
+    @Option(names = "--gcs-user-project", paramLabel = "PROJECT",
+            description = "Google Cloud project to bill for requests to requester-pays GCS buckets.")
+    String gcsUserProject;
+
+    @Option(names = "--azure-account", paramLabel = "ACCOUNT", defaultValue = "${env:AZURE_STORAGE_ACCOUNT}",
+            description = "Azure storage account of az:// URLs (default: $AZURE_STORAGE_ACCOUNT).")
+    String azureAccount;
+
+    @Option(names = "--azure-sas", paramLabel = "TOKEN", defaultValue = "${env:AZURE_STORAGE_SAS_TOKEN}",
+            description = "Azure SAS token (default: $AZURE_STORAGE_SAS_TOKEN).")
+    String azureSas;
+
+    @Option(names = "--azure-connection-string", paramLabel = "STRING",
+            defaultValue = "${env:AZURE_STORAGE_CONNECTION_STRING}",
+            description = "Azure storage connection string (default: $AZURE_STORAGE_CONNECTION_STRING).")
+    String azureConnectionString;
+
+    @Option(names = "--setting", paramLabel = "NAME=VALUE",
+            description = "A store setting (repeatable), e.g. gcs.endpoint=URL, azure.endpoint=URL, azure.accountKey=KEY;"
+                    + " see STORES.md.")
+    List<String> settings = new ArrayList<>();
 
     @Option(names = "--header", paramLabel = "NAME:VALUE", description = "Extra HTTP request header (repeatable).")
     List<String> headers = new ArrayList<>();
@@ -58,6 +83,20 @@ final class AccessMixin {
         AccessOptions.Builder b = AccessOptions.builder().s3(s3.build())
                 .timeout(Duration.ofSeconds(timeoutSeconds))
                 .retry(new RetryPolicy(retries + 1, RetryPolicy.DEFAULT.initialDelay(), RetryPolicy.DEFAULT.maxDelay()));
+        b.setting(GcsSettings.USER_PROJECT, gcsUserProject)
+                .setting(AzureSettings.ACCOUNT, blankToNull(azureAccount))
+                .setting(AzureSettings.SAS_TOKEN, blankToNull(azureSas))
+                .setting(AzureSettings.CONNECTION_STRING, blankToNull(azureConnectionString));
+        if (anonymous) {
+            b.setting(GcsSettings.ANONYMOUS, "true").setting(AzureSettings.ANONYMOUS, "true");
+        }
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--setting wants NAME=VALUE, got " + s);
+            }
+            b.setting(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
+        }
         for (String h : headers) {
             int colon = h.indexOf(':');
             if (colon <= 0) {
@@ -66,6 +105,10 @@ final class AccessMixin {
             b.httpHeader(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
         }
         return b.build();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** The walk options these flags describe. */

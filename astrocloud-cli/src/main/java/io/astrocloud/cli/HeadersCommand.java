@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code astrocloud headers URL...}: every HDU's header, read with range requests. */
 @Command(name = "headers", mixinStandardHelpOptions = true,
         description = {"Print the header of every HDU of each FITS file, reading only the headers.",
-            "Name objects, or S3 prefixes ending in / to walk every FITS file under them."})
+            "Name objects, or prefixes ending in / (s3://, gs://, az://, Spaces URLs) to walk every "
+                    + "FITS file under them."})
 final class HeadersCommand implements Callable<Integer> {
     @Mixin
     AccessMixin access;
@@ -67,7 +68,7 @@ final class HeadersCommand implements Callable<Integer> {
         options = options.toBuilder().s3(options.s3().toBuilder().maxConnections(Math.max(64, concurrency)).build())
                 .build();
         try (SourceResolver resolver = new SourceResolver(options)) {
-            if (urls.size() == 1 && !jsonl && !resolver.locate(urls.get(0)).isPrefix()) {
+            if (urls.size() == 1 && !jsonl && !resolver.isPrefix(urls.get(0))) {
                 return walk(resolver, urls.get(0), out, err) ? 0 : 1;
             }
             return scan(resolver, out, err);

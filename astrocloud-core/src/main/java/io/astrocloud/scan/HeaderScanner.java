@@ -81,7 +81,7 @@ public final class HeaderScanner implements Closeable {
         try {
             RangeSource source = ref.location() != null
                     ? resolver.open(ref.location(), stats, ref.etag(), ref.size())
-                    : resolver.open(ref.url(), stats);
+                    : resolver.open(ref.url(), stats, ref.etag(), ref.size());
             walk = HeaderWalker.walk(source, options, stats, new ObjectInfo(ref.size(), ref.etag()));
             for (Hdu h = walk.next(); h != null; h = walk.next()) {
                 hdus.add(h);

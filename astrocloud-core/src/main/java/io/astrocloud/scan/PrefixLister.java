@@ -35,6 +35,16 @@ public final class PrefixLister {
 
     /** The objects under {@code bucket/prefix} whose keys match, in key order. */
     public Iterator<ObjectRef> list(String bucket, String prefix) {
+        return list(new ObjectLocation(ObjectLocation.Store.S3, bucket, prefix, null, null, null, null));
+    }
+
+    /**
+     * The objects under {@code prefix} (an S3 location whose key is the prefix) whose keys match, in
+     * key order; each keeps the prefix's endpoint and addressing.
+     */
+    public Iterator<ObjectRef> list(ObjectLocation prefixLocation) {
+        String bucket = prefixLocation.bucket();
+        String prefix = prefixLocation.key();
         return new Iterator<>() {
             private final Deque<ObjectRef> page = new ArrayDeque<>();
             private String token;
@@ -65,8 +75,7 @@ public final class PrefixLister {
                 ListObjectsV2Response r = s3.listObjectsV2(b.build());
                 for (S3Object o : r.contents()) {
                     if (include.matcher(o.key()).matches()) {
-                        ObjectLocation loc = new ObjectLocation(ObjectLocation.Store.S3, bucket, o.key(), null, null,
-                                null, null);
+                        ObjectLocation loc = prefixLocation.withKey(o.key());
                         page.add(new ObjectRef(loc.canonical(), loc, o.eTag(), o.size() == null ? -1 : o.size()));
                     }
                 }

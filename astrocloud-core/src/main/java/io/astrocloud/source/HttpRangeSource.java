@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  * pages become {@link SourceException}s naming the URL and offset.
  */
 public final class HttpRangeSource implements RangeSource {
-    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final Pattern UNSATISFIED = Pattern.compile("bytes \\*/(\\d+)");
     private static final int ERROR_BODY_LIMIT = 2048;
 
@@ -80,14 +79,13 @@ public final class HttpRangeSource implements RangeSource {
         rejectHtml(response.headers(), body.bytes(), r.offset());
         String etag = response.headers().firstValue("ETag").orElse(null);
         if (status == 206) {
-            Matcher m = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse(""));
-            if (!m.matches() || Long.parseLong(m.group(1)) != r.offset()) {
+            ContentRange range = ContentRange.parse(response.headers().firstValue("Content-Range").orElse(null));
+            if (range == null || range.first() != r.offset()) {
                 throw new SourceException(SourceException.Reason.NOT_AN_OBJECT, url(), r.offset(), status, null,
                         "206 with Content-Range \"" + response.headers().firstValue("Content-Range").orElse("")
                                 + "\" does not start at the offset asked for", null);
             }
-            long size = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
-            return new FetchedRange(r.offset(), body.bytes(), new ObjectInfo(size, etag), body.transferred());
+            return new FetchedRange(r.offset(), body.bytes(), new ObjectInfo(range.size(), etag), body.transferred());
         }
         long size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (r.offset() > maxDiscard) {
@@ -123,8 +121,8 @@ public final class HttpRangeSource implements RangeSource {
         String etag = response.headers().firstValue("ETag").orElse(null);
         long size;
         if (status == 206) {
-            Matcher m = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse(""));
-            size = m.matches() && !m.group(3).equals("*") ? Long.parseLong(m.group(3)) : -1;
+            ContentRange range = ContentRange.parse(response.headers().firstValue("Content-Range").orElse(null));
+            size = range == null ? -1 : range.size();
         } else {
             size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (offset > 0) {

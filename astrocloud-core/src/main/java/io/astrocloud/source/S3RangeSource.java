@@ -1,9 +1,6 @@
 package io.astrocloud.source;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -20,8 +17,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * from the first response's Content-Range. Works with any S3-compatible store the client points at.
  */
 public final class S3RangeSource implements RangeSource {
-    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
-
     private final S3Client s3;
     private final boolean ownsClient;
     private final String bucket;
@@ -64,14 +59,14 @@ public final class S3RangeSource implements RangeSource {
             long transferred = 0;
             long size;
             if (resp.contentRange() != null) {
-                Matcher m = CONTENT_RANGE.matcher(resp.contentRange());
-                if (!m.matches() || Long.parseLong(m.group(1)) != r.offset()) {
+                ContentRange range = ContentRange.parse(resp.contentRange());
+                if (range == null || range.first() != r.offset()) {
                     in.abort();
                     throw new SourceException(SourceException.Reason.NOT_AN_OBJECT, url, r.offset(), 206, null,
                             "Content-Range \"" + resp.contentRange() + "\" does not start at the offset asked for",
                             null);
                 }
-                size = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
+                size = range.size();
             } else {
                 // The store ignored Range and sends the whole object.
                 size = resp.contentLength() == null ? -1 : resp.contentLength();
@@ -120,15 +115,18 @@ public final class S3RangeSource implements RangeSource {
         GetObjectResponse resp = in.response();
         long size = -1;
         if (resp.contentRange() != null) {
-            Matcher m = CONTENT_RANGE.matcher(resp.contentRange());
-            size = m.matches() && !m.group(3).equals("*") ? Long.parseLong(m.group(3)) : -1;
+            ContentRange range = ContentRange.parse(resp.contentRange());
+            size = range == null ? -1 : range.size();
         } else if (resp.contentLength() != null) {
             size = resp.contentLength();
             if (offset > 0) {
                 in.skipNBytes(offset);
             }
         }
-        return new ObjectStream(new S3Body(in, offset), new ObjectInfo(size, resp.eTag()));
+        // A body closed before its end aborts the connection rather than draining it.
+        SdkBody body = new SdkBody(in, offset, (e, at) -> new SourceException(SourceException.Reason.TRANSIENT, url,
+                at, 0, null, "body interrupted: " + e, e), in::abort);
+        return new ObjectStream(body, new ObjectInfo(size, resp.eTag()));
     }
 
     @Override
@@ -178,49 +176,5 @@ public final class S3RangeSource implements RangeSource {
         }
         return new SourceException(timeout ? SourceException.Reason.TIMEOUT : SourceException.Reason.TRANSIENT,
                 url, offset, 0, null, e.getMessage(), e);
-    }
-
-    /** A GetObject body that aborts the connection if closed before its end. */
-    private final class S3Body extends InputStream {
-        private final ResponseInputStream<GetObjectResponse> in;
-        private final long start;
-        private long position;
-        private boolean eof;
-
-        S3Body(ResponseInputStream<GetObjectResponse> in, long start) {
-            this.in = in;
-            this.start = start;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                int n = in.read(b, off, len);
-                if (n < 0) {
-                    eof = true;
-                } else {
-                    position += n;
-                }
-                return n;
-            } catch (IOException | SdkClientException e) {
-                throw new SourceException(SourceException.Reason.TRANSIENT, url, start + position, 0, null,
-                        "body interrupted: " + e, e);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (!eof) {
-                in.abort();
-            }
-            InputStream s = in;
-            s.close();
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.astrocloud.source;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * A read that failed, with the URL and byte offset it was reading and a {@link Reason} that
@@ -9,6 +10,9 @@ import java.time.Duration;
  */
 public class SourceException extends IOException {
     private static final long serialVersionUID = 1L;
+    /** Error codes stores send for passing trouble, whatever the status (S3, GCS, Azure). */
+    private static final Set<String> TRANSIENT_CODES = Set.of("SlowDown", "RequestTimeout", "InternalError",
+            "rateLimitExceeded", "userRateLimitExceeded", "backendError", "ServerBusy", "OperationTimedOut");
 
     /** Why a read failed. */
     public enum Reason {
@@ -104,13 +108,14 @@ public class SourceException extends IOException {
     }
 
     /**
-     * The reason an HTTP status (and, for S3, its error code) stands for.
+     * The reason an HTTP status (and the store's error code) stands for.
      *
-     * @param status  the HTTP status code
-     * @param s3Code  the S3 error code from the body (SlowDown, NoSuchKey, ...), or null
+     * @param status    the HTTP status code
+     * @param storeCode the store's error code from the body or headers (S3 {@code SlowDown}, GCS
+     *                  {@code rateLimitExceeded}, Azure {@code ServerBusy}, ...), or null
      */
-    public static Reason reasonForStatus(int status, String s3Code) {
-        if ("SlowDown".equals(s3Code) || "RequestTimeout".equals(s3Code) || "InternalError".equals(s3Code)) {
+    public static Reason reasonForStatus(int status, String storeCode) {
+        if (storeCode != null && TRANSIENT_CODES.contains(storeCode)) {
             return Reason.TRANSIENT;
         }
         if (status == 404 || status == 410) {
@@ -135,6 +140,43 @@ public class SourceException extends IOException {
             return Reason.NOT_AN_OBJECT;
         }
         return Reason.REJECTED;
+    }
+
+    /**
+     * A failure the store answered with an HTTP status, for backends on a store's SDK (GCS, Azure)
+     * whose exceptions carry the status and the store's error code.
+     *
+     * @param url        the object's URL
+     * @param offset     the byte offset being read, or -1
+     * @param status     the HTTP status
+     * @param storeCode  the store's error code, or null (see {@link #reasonForStatus(int, String)})
+     * @param retryAfter how long the store asked to wait, or null
+     * @param detail     what the store said
+     * @param cause      the SDK's exception
+     */
+    public static SourceException fromStatus(String url, long offset, int status, String storeCode,
+                                             Duration retryAfter, String detail, Throwable cause) {
+        return new SourceException(reasonForStatus(status, storeCode), url, offset, status, retryAfter, detail, cause);
+    }
+
+    /**
+     * A failure without an answer from the store (connection refused or reset, body cut short, no
+     * answer in time): {@link Reason#TIMEOUT} when a timeout is among the causes, else
+     * {@link Reason#TRANSIENT}. A {@code SourceException} among the causes is returned as it is.
+     */
+    public static SourceException fromIoFailure(String url, long offset, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SourceException) {
+                return (SourceException) t;
+            }
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException
+                    || t.getClass().getSimpleName().endsWith("TimeoutException")) {
+                return new SourceException(Reason.TIMEOUT, url, offset, 0, null, String.valueOf(t.getMessage()), cause);
+            }
+        }
+        return new SourceException(Reason.TRANSIENT, url, offset, 0, null,
+                cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
     }
 
     private static String message(Reason reason, String url, long offset, int status, String detail) {

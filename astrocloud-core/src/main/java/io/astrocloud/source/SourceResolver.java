@@ -37,13 +37,20 @@ public final class SourceResolver implements Closeable {
         return options;
     }
 
-    /** Where {@code url} lives; a URL on the configured S3 endpoint reads as path-style S3. */
+    /**
+     * Where {@code url} lives. On the configured S3 endpoint, {@code ENDPOINT/bucket/key} reads as
+     * path-style S3 and {@code scheme://bucket.ENDPOINT-HOST/key} as virtual-hosted S3 (MinIO with
+     * a domain, any S3-compatible store); otherwise {@link ObjectLocation#parse(String)} decides.
+     */
     public ObjectLocation locate(String url) {
         URI endpoint = options.s3().endpoint();
         if (endpoint != null && url.toLowerCase(Locale.ROOT).startsWith("http")) {
             URI uri = URI.create(url);
             if (sameOrigin(uri, endpoint)) {
-                return ObjectLocation.pathStyleOn(uri);
+                return ObjectLocation.pathStyleOn(uri, endpoint, null);
+            }
+            if (bucketHostOn(uri, endpoint)) {
+                return ObjectLocation.virtualHostedOn(uri, endpoint, null);
             }
         }
         return ObjectLocation.parse(url);
@@ -51,11 +58,28 @@ public final class SourceResolver implements Closeable {
 
     /** A counted, retried, ETag-pinned source for {@code url}. */
     public RangeSource open(String url, TransferStats stats) throws IOException {
+        return open(url, stats, null, -1);
+    }
+
+    /**
+     * A counted, retried source for {@code url}, pinned to {@code etag} and {@code size} when they
+     * are known in advance (from a listing), else to the first response's.
+     */
+    public RangeSource open(String url, TransferStats stats, String etag, long size) throws IOException {
         StoreProvider provider = provider(url);
         if (provider != null) {
-            return decorate(provider.open(url, options), stats, null, -1);
+            return decorate(provider.open(url, options), stats, etag, size);
         }
-        return open(locate(url), stats, null, -1);
+        return open(locate(url), stats, etag, size);
+    }
+
+    /**
+     * True when {@code url} names a prefix to list (an S3 key that is empty or ends in '/', or what
+     * a store provider calls a prefix) rather than one object.
+     */
+    public boolean isPrefix(String url) {
+        StoreProvider provider = provider(url);
+        return provider != null ? provider.isPrefix(url) : locate(url).isPrefix();
     }
 
     /** The provider that reads {@code url}, or null when a built-in store does. */
@@ -104,11 +128,31 @@ public final class SourceResolver implements Closeable {
         if (options.s3Client() != null) {
             return options.s3Client();
         }
+        return s3Clients.computeIfAbsent(access(location), S3Access::newClient);
+    }
+
+    /**
+     * The S3 settings for objects at {@code location}: the options' settings, with what the URL
+     * says filled in. A URL on an S3-compatible service brings its endpoint and region (unless the
+     * options set them) and its addressing style (always: the URL's form decides); an Amazon S3 URL
+     * brings its region when the options set neither region nor endpoint.
+     */
+    public S3Access access(ObjectLocation location) {
         S3Access access = options.s3();
-        if (access.region() == null && location.region() != null && access.endpoint() == null) {
-            access = access.toBuilder().region(location.region()).build();
+        if (location.endpoint() != null) {
+            S3Access.Builder b = access.toBuilder().pathStyle(location.pathStyle());
+            if (access.endpoint() == null) {
+                b.endpoint(location.endpoint());
+            }
+            if (access.region() == null && location.region() != null) {
+                b.region(location.region());
+            }
+            return b.build();
         }
-        return s3Clients.computeIfAbsent(access, S3Access::newClient);
+        if (access.region() == null && location.region() != null && access.endpoint() == null) {
+            return access.toBuilder().region(location.region()).build();
+        }
+        return access;
     }
 
     /** The HTTP client (the caller's, or one built and kept here). */
@@ -144,6 +188,13 @@ public final class SourceResolver implements Closeable {
     private static boolean sameOrigin(URI a, URI b) {
         return Objects.equals(a.getScheme(), b.getScheme()) && Objects.equals(a.getHost(), b.getHost())
                 && port(a) == port(b);
+    }
+
+    private static boolean bucketHostOn(URI uri, URI endpoint) {
+        String host = uri.getHost();
+        return host != null && endpoint.getHost() != null
+                && host.toLowerCase(Locale.ROOT).endsWith("." + endpoint.getHost().toLowerCase(Locale.ROOT))
+                && Objects.equals(uri.getScheme(), endpoint.getScheme()) && port(uri) == port(endpoint);
     }
 
     private static int port(URI u) {

@@ -1,5 +1,9 @@
 package io.astrocloud.fits;
 
+import static io.astrocloud.source.StoreChecks.assertWalksAsAstropyReadsIt;
+import static io.astrocloud.source.StoreChecks.walk;
+import static io.astrocloud.source.StoreChecks.GZIPPED;
+import static io.astrocloud.source.StoreChecks.RANGE_WALKABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +20,6 @@ import io.astrocloud.testkit.s3.TestS3;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,46 +58,36 @@ class CorpusWalkTest {
         s3.close();
     }
 
-    static Stream<String> plainFiles() throws IOException {
-        return Corpus.files().stream().map(p -> p.getFileName().toString())
-                .filter(n -> !n.endsWith(".gz") && !n.equals("astropy_header_with_time_wcslib71.fits"));
-    }
-
-    static Stream<String> gzipFiles() throws IOException {
-        return Corpus.files().stream().map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".gz"));
-    }
-
     @ParameterizedTest
-    @MethodSource("plainFiles")
+    @MethodSource(RANGE_WALKABLE)
     void walksOverHttpAsAstropyReadsIt(String file) throws IOException {
-        assertMatches(file, walk(httpResolver, http.url("/corpus/" + file), WalkOptions.DEFAULT));
+        assertWalksAsAstropyReadsIt(httpResolver, http.url("/corpus/" + file), file, WalkOptions.DEFAULT);
     }
 
     @ParameterizedTest
-    @MethodSource("plainFiles")
+    @MethodSource(RANGE_WALKABLE)
     void walksOverS3AsAstropyReadsIt(String file) throws IOException {
-        assertMatches(file, walk(s3Resolver, "s3://corpus/real/" + file, WalkOptions.DEFAULT));
+        assertWalksAsAstropyReadsIt(s3Resolver, "s3://corpus/real/" + file, file, WalkOptions.DEFAULT);
     }
 
     @ParameterizedTest
-    @MethodSource("plainFiles")
+    @MethodSource(RANGE_WALKABLE)
     void walksWithOneBlockReadAheadTheSame(String file) throws IOException {
-        assertMatches(file, walk(httpResolver, http.url("/corpus/" + file),
-                WalkOptions.DEFAULT.withReadAhead(2880)));
+        assertWalksAsAstropyReadsIt(httpResolver, http.url("/corpus/" + file), file,
+                WalkOptions.DEFAULT.withReadAhead(2880));
     }
 
     @ParameterizedTest
-    @MethodSource("gzipFiles")
+    @MethodSource(GZIPPED)
     void refusesGzipUnlessAskedAndThenStreamsIt(String file) throws IOException {
-        assertThatThrownBy(() -> walk(httpResolver, http.url("/corpus/" + file), WalkOptions.DEFAULT))
+        assertThatThrownBy(() -> walk(httpResolver, http.url("/corpus/" + file)))
                 .isInstanceOf(FitsFormatException.class)
                 .hasMessageContaining("gzip-compressed")
                 .hasMessageContaining(file)
                 .hasMessageContaining("byte 0");
-        assertMatches(file, walk(httpResolver, http.url("/corpus/" + file),
-                WalkOptions.DEFAULT.withGzip(true)));
-        assertMatches(file, walk(s3Resolver, "s3://corpus/real/" + file,
-                WalkOptions.DEFAULT.withGzip(true)));
+        assertWalksAsAstropyReadsIt(httpResolver, http.url("/corpus/" + file), file,
+                WalkOptions.DEFAULT.withGzip(true));
+        assertWalksAsAstropyReadsIt(s3Resolver, "s3://corpus/real/" + file, file, WalkOptions.DEFAULT.withGzip(true));
     }
 
     @Test
@@ -110,19 +103,6 @@ class CorpusWalkTest {
                     golden.nonstandardCards())).isEmpty();
             assertThat(hdus.get(0).value("SIMPLE")).isEqualTo(false);
             assertThat(walk.warnings()).singleElement().asString().contains("240 bytes after the last HDU");
-        }
-    }
-
-    private static void assertMatches(String file, List<Hdu> hdus) throws IOException {
-        assertThat(GoldenCorpus.of(file).differences(
-                FitsJson.walk(file, io.astrocloud.source.ObjectInfo.UNKNOWN, hdus, null, null))).isEmpty();
-    }
-
-    private static List<Hdu> walk(SourceResolver resolver, String url, WalkOptions options) throws IOException {
-        try (HeaderWalk walk = HeaderWalker.walk(resolver.open(url, new TransferStats()), options)) {
-            List<Hdu> hdus = walk.toList();
-            assertThat(walk.warnings()).as(url + " warnings").isEmpty();
-            return hdus;
         }
     }
 }

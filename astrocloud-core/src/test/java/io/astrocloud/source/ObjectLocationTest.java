@@ -55,4 +55,56 @@ class ObjectLocationTest {
         assertThatThrownBy(() -> ObjectLocation.parse("ftp://host/x.fits"))
                 .hasMessageContaining("unsupported URL scheme");
     }
+
+    @Test
+    void readsDigitalOceanSpacesUrlsInBothAddressingStyles() {
+        ObjectLocation virtual = ObjectLocation.parse("https://my.space.nyc3.digitaloceanspaces.com/survey/a%20b.fits");
+        assertThat(virtual.store()).isEqualTo(ObjectLocation.Store.S3);
+        assertThat(virtual.bucket()).isEqualTo("my.space");
+        assertThat(virtual.key()).isEqualTo("survey/a b.fits");
+        assertThat(virtual.region()).isEqualTo("nyc3");
+        assertThat(virtual.endpoint()).hasToString("https://nyc3.digitaloceanspaces.com");
+        assertThat(virtual.pathStyle()).isFalse();
+        assertThat(virtual.canonical()).isEqualTo("https://my.space.nyc3.digitaloceanspaces.com/survey/a%20b.fits");
+
+        ObjectLocation path = ObjectLocation.parse("https://fra1.digitaloceanspaces.com/space/survey/x.fits");
+        assertThat(path.bucket()).isEqualTo("space");
+        assertThat(path.key()).isEqualTo("survey/x.fits");
+        assertThat(path.region()).isEqualTo("fra1");
+        assertThat(path.endpoint()).hasToString("https://fra1.digitaloceanspaces.com");
+        assertThat(path.pathStyle()).isTrue();
+        assertThat(path.canonical()).isEqualTo("https://fra1.digitaloceanspaces.com/space/survey/x.fits");
+        assertThat(ObjectLocation.parse("https://fra1.digitaloceanspaces.com/space/survey/").isPrefix()).isTrue();
+    }
+
+    @Test
+    void leavesSpacesCdnUrlsToPlainHttp() {
+        assertThat(ObjectLocation.parse("https://space.nyc3.cdn.digitaloceanspaces.com/x.fits").store())
+                .isEqualTo(ObjectLocation.Store.HTTP);
+    }
+
+    @Test
+    void readsOtherS3CompatibleServicesWithTheirRegions() {
+        ObjectLocation wasabi = ObjectLocation.parse("https://s3.eu-central-1.wasabisys.com/bucket/k.fits");
+        assertThat(wasabi.endpoint()).hasToString("https://s3.eu-central-1.wasabisys.com");
+        assertThat(wasabi.region()).isEqualTo("eu-central-1");
+        assertThat(ObjectLocation.parse("https://bucket.s3.wasabisys.com/k.fits").region()).isEqualTo("us-east-1");
+        ObjectLocation b2 = ObjectLocation.parse("https://bucket.s3.us-west-004.backblazeb2.com/k.fits");
+        assertThat(b2.bucket()).isEqualTo("bucket");
+        assertThat(b2.region()).isEqualTo("us-west-004");
+        assertThat(b2.pathStyle()).isFalse();
+        ObjectLocation linode = ObjectLocation.parse("https://us-east-1.linodeobjects.com/bucket/k.fits");
+        assertThat(linode.bucket()).isEqualTo("bucket");
+        assertThat(linode.pathStyle()).isTrue();
+    }
+
+    @Test
+    void keepsTheServiceAndAddressingForObjectsFoundUnderAPrefix() {
+        ObjectLocation prefix = ObjectLocation.parse("https://space.nyc3.digitaloceanspaces.com/night/");
+        ObjectLocation child = prefix.withKey("night/frame 1.fits");
+        assertThat(child.endpoint()).isEqualTo(prefix.endpoint());
+        assertThat(child.canonical()).isEqualTo("https://space.nyc3.digitaloceanspaces.com/night/frame%201.fits");
+        assertThat(ObjectLocation.parse("s3://b/night/").withKey("night/x.fits").canonical())
+                .isEqualTo("s3://b/night/x.fits");
+    }
 }

@@ -107,14 +107,8 @@ class S3RangeSourceTest {
         s3.put("archive", "moving.fits", SMALL);
         try (SourceResolver r = new SourceResolver(AccessOptions.builder().s3(access().build())
                 .s3Client(s3.admin()).build())) {
-            RangeSource source = r.open("s3://archive/moving.fits", new TransferStats());
-            source.read(RangeRequest.of(0, 2880));
-            s3.put("archive", "moving.fits", SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(6, 3)));
-            assertThatThrownBy(() -> source.read(RangeRequest.of(2880, 2880)))
-                    .isInstanceOf(SourceException.class)
-                    .hasMessageContaining("object changed").hasMessageContaining("HTTP 412")
-                    .satisfies(e -> assertThat(((SourceException) e).reason())
-                            .isEqualTo(SourceException.Reason.CHANGED));
+            StoreChecks.assertReplacedMidWalkFailsAsChanged(r, "s3://archive/moving.fits", () -> s3.put("archive",
+                    "moving.fits", SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(6, 3))));
         }
     }
 

@@ -45,6 +45,26 @@ public final class Corpus {
         }
     }
 
+    /**
+     * Names of the files a ranged walk reads as astropy does: neither gzip-compressed (those can
+     * only be streamed) nor mapped by astropy as non-standard ({@link GoldenCorpus#nonstandard()}).
+     */
+    public static Stream<String> rangeWalkableNames() throws IOException {
+        List<String> names = new java.util.ArrayList<>();
+        for (Path f : files()) {
+            String name = f.getFileName().toString();
+            if (!name.endsWith(".gz") && !GoldenCorpus.of(name).nonstandard()) {
+                names.add(name);
+            }
+        }
+        return names.stream();
+    }
+
+    /** Names of the gzip-compressed files. */
+    public static Stream<String> gzipNames() throws IOException {
+        return files().stream().map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".gz"));
+    }
+
     /** One corpus file by name. */
     public static Path file(String name) throws IOException {
         Path p = dir().resolve(name);

@@ -35,8 +35,10 @@ public class AstroCloudConfiguration implements Cloneable {
 
     @UriParam
     private boolean gzip;
-    @UriParam(label = "advanced", defaultValue = "65536")
-    private int readAhead = 64 * 1024;
+    @UriParam(label = "advanced", defaultValue = "16384")
+    private int readAhead = 16 * 1024;
+    @UriParam(label = "advanced", defaultValue = "32")
+    private int prefetch = 32;
     @UriParam(label = "advanced", defaultValue = "8388608")
     private int maxHeaderSize = 8 * 1024 * 1024;
     @UriParam(label = "advanced", defaultValue = "30000")
@@ -167,6 +169,19 @@ public class AstroCloudConfiguration implements Cloneable {
      */
     public void setReadAhead(int readAhead) {
         this.readAhead = readAhead;
+    }
+
+    public int getPrefetch() {
+        return prefetch;
+    }
+
+    /**
+     * How many predicted headers may be fetched ahead, in parallel, when a file repeats a layout
+     * (HST's SCI, ERR, DQ per read): a wrong guess costs bytes, never correctness. 0 reads one
+     * request at a time.
+     */
+    public void setPrefetch(int prefetch) {
+        this.prefetch = prefetch;
     }
 
     public int getMaxHeaderSize() {

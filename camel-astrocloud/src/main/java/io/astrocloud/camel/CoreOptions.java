@@ -47,7 +47,7 @@ final class CoreOptions {
 
     /** How each object is walked. */
     static WalkOptions walk(AstroCloudConfiguration c) {
-        return new WalkOptions(c.getReadAhead(), c.getMaxHeaderSize(), c.isGzip());
+        return new WalkOptions(c.getReadAhead(), c.getMaxHeaderSize(), c.isGzip(), c.getPrefetch());
     }
 
     /** Which keys under a prefix are walked. */

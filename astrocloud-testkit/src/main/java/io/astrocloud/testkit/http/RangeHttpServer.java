@@ -1,23 +1,16 @@
 package io.astrocloud.testkit.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,10 +20,7 @@ import java.util.stream.Stream;
  * counts requests, bytes sent and requests in flight, so tests can assert on the server side.
  */
 public final class RangeHttpServer implements AutoCloseable {
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
-
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private LoopbackHttpServer server;
     private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> faultAttempts = new ConcurrentHashMap<>();
@@ -43,29 +33,19 @@ public final class RangeHttpServer implements AutoCloseable {
     private volatile long bytesPerSecond;
     private volatile boolean honourRange = true;
 
-    private RangeHttpServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private RangeHttpServer() {
     }
 
     /** Starts a server on a free loopback port. */
     public static RangeHttpServer start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "range-http");
-            t.setDaemon(true);
-            return t;
-        });
-        RangeHttpServer s = new RangeHttpServer(server, executor);
-        server.createContext("/", s::handle);
-        server.setExecutor(executor);
-        server.start();
+        RangeHttpServer s = new RangeHttpServer();
+        s.server = LoopbackHttpServer.start("range-http", 256, s::handle);
         return s;
     }
 
     /** The base URI, e.g. {@code http://127.0.0.1:PORT}. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUri();
     }
 
     /** The URL of an object path such as {@code /data/file.fits}. */
@@ -164,8 +144,7 @@ public final class RangeHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -215,24 +194,16 @@ public final class RangeHttpServer implements AutoCloseable {
         long start = 0;
         long end = size - 1;
         int status = 200;
-        String range = ex.getRequestHeaders().getFirst("Range");
-        if (range != null && honourRange) {
-            Matcher m = RANGE.matcher(range.trim());
-            if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                if (m.group(1).isEmpty()) {
-                    start = Math.max(0, size - Long.parseLong(m.group(2)));
-                } else {
-                    start = Long.parseLong(m.group(1));
-                    end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
-                }
-                if (start >= size || start > end) {
-                    headers.set("Content-Range", "bytes */" + size);
-                    sendText(ex, 416, "text/plain", "range not satisfiable");
-                    return;
-                }
-                status = 206;
-                headers.set("Content-Range", "bytes " + start + "-" + end + "/" + size);
+        ByteRange range = honourRange ? ByteRange.of(ex.getRequestHeaders().getFirst("Range"), size) : null;
+        if (range != null) {
+            headers.set("Content-Range", range.contentRange(size));
+            if (range.unsatisfiable()) {
+                sendText(ex, 416, "text/plain", "range not satisfiable");
+                return;
             }
+            status = 206;
+            start = range.first();
+            end = range.last();
         }
         long length = end - start + 1;
         if (method.equals("HEAD")) {

@@ -98,6 +98,17 @@ public final class StoredObject {
 
     /** Called around each chunk written, to throttle and count. */
     public interface Pace {
+        /** No throttling, no counting. */
+        Pace NONE = new Pace() {
+            @Override
+            public void beforeWrite(int n) {
+            }
+
+            @Override
+            public void afterWrite(int n) {
+            }
+        };
+
         /** Before {@code n} bytes are written. */
         void beforeWrite(int n) throws IOException;
 

@@ -41,6 +41,8 @@ public final class TestS3 implements AutoCloseable {
     private static final String CREDENTIAL = "astrocloudtestsecret";
 
     private final S3Proxy proxy;
+    private final BlobStore store;
+    private final List<S3Proxy> virtualHostProxies = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Path baseDir;
     private final URI endpoint;
     private final String accessKey;
@@ -48,8 +50,10 @@ public final class TestS3 implements AutoCloseable {
     private final String region;
     private final S3Client admin;
 
-    private TestS3(S3Proxy proxy, Path baseDir, URI endpoint, String accessKey, String secretKey, String region) {
+    private TestS3(S3Proxy proxy, BlobStore store, Path baseDir, URI endpoint, String accessKey, String secretKey,
+                   String region) {
         this.proxy = proxy;
+        this.store = store;
         this.baseDir = baseDir;
         this.endpoint = endpoint;
         this.accessKey = accessKey;
@@ -67,7 +71,7 @@ public final class TestS3 implements AutoCloseable {
     public static TestS3 start() throws IOException {
         String external = System.getenv(ENDPOINT_ENV);
         if (external != null && !external.isBlank()) {
-            return new TestS3(null, null, URI.create(external),
+            return new TestS3(null, null, null, URI.create(external),
                     envOr("AWS_ACCESS_KEY_ID", "test"), envOr("AWS_SECRET_ACCESS_KEY", "test"),
                     envOr("AWS_REGION", "us-east-1"));
         }
@@ -87,14 +91,23 @@ public final class TestS3 implements AutoCloseable {
         if (blobStoreWrapper != null) {
             store = blobStoreWrapper.apply(store);
         }
-        S3Proxy proxy = S3Proxy.builder()
+        S3Proxy proxy = startProxy(store, anonymous, null);
+        return new TestS3(proxy, store, dir, URI.create("http://127.0.0.1:" + proxy.getPort()),
+                IDENTITY, CREDENTIAL, "us-east-1");
+    }
+
+    private static S3Proxy startProxy(BlobStore store, boolean anonymous, String virtualHost) throws IOException {
+        S3Proxy.Builder builder = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(anonymous ? AuthenticationType.NONE : AuthenticationType.AWS_V2_OR_V4,
                         IDENTITY, CREDENTIAL)
                 .ignoreUnknownHeaders(true)
-                .jettyMaxThreads(200)
-                .build();
+                .jettyMaxThreads(200);
+        if (virtualHost != null) {
+            builder.virtualHost(virtualHost);
+        }
+        S3Proxy proxy = builder.build();
         try {
             proxy.start();
             long deadline = System.nanoTime() + 30_000_000_000L;
@@ -109,8 +122,23 @@ public final class TestS3 implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("S3Proxy did not start", e);
         }
-        return new TestS3(proxy, dir, URI.create("http://127.0.0.1:" + proxy.getPort()),
-                IDENTITY, CREDENTIAL, "us-east-1");
+        return proxy;
+    }
+
+    /**
+     * A second S3Proxy over the same objects that routes by host name as S3-compatible services
+     * do: a request for {@code Host: BUCKET.domain} addresses BUCKET (virtual-hosted style), one
+     * for {@code Host: domain} carries the bucket in its path. Returns {@code http://domain:PORT};
+     * the caller makes {@code domain} and its bucket hosts resolve to 127.0.0.1 (for instance with
+     * the JDK's {@code jdk.net.hosts.file}). Signed like {@link #start()}; embedded S3Proxy only.
+     */
+    public URI virtualHostEndpoint(String domain) throws IOException {
+        if (proxy == null) {
+            throw new IllegalStateException("virtual hosts need the embedded S3Proxy");
+        }
+        S3Proxy virtual = startProxy(store, false, domain);
+        virtualHostProxies.add(virtual);
+        return URI.create("http://" + domain + ":" + virtual.getPort());
     }
 
     /** The endpoint URI (path-style addressing). */
@@ -191,6 +219,13 @@ public final class TestS3 implements AutoCloseable {
     @Override
     public void close() {
         admin.close();
+        for (S3Proxy virtual : virtualHostProxies) {
+            try {
+                virtual.stop();
+            } catch (Exception e) {
+                // Stopping a test server: nothing useful to do with a failure.
+            }
+        }
         if (proxy != null) {
             try {
                 proxy.stop();

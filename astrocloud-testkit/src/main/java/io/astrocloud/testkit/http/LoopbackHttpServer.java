@@ -1,0 +1,49 @@
+package io.astrocloud.testkit.http;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The JDK's HTTP/1.1 server on a free loopback port with daemon worker threads: what the test
+ * kit's HTTP servers run on.
+ */
+public final class LoopbackHttpServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private LoopbackHttpServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts a server that hands every request to {@code handler}, on threads named {@code threadName}. */
+    public static LoopbackHttpServer start(String threadName, int backlog, HttpHandler handler) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), backlog);
+        ExecutorService executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+        server.createContext("/", handler);
+        server.setExecutor(executor);
+        server.start();
+        return new LoopbackHttpServer(server, executor);
+    }
+
+    /** The base URI, {@code http://127.0.0.1:PORT}. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
