@@ -60,8 +60,7 @@ public final class Indexer {
             return event.change() == ObjectEvent.Change.CREATED ? index(event) : remove(event);
         } catch (SdkException e) {
             throw new IndexingException("DynamoDB table " + table.name() + " failed for " + event + ": "
-                    + errorCode(e) + e.getMessage(), e.retryable()
-                    || isThrottling(e), e);
+                    + errorCode(e) + e.getMessage(), e.retryable() || isThrottling(e), e);
         }
     }
 
