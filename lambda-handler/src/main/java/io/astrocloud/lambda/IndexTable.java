@@ -41,14 +41,15 @@ public final class IndexTable {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName).consistentRead(true)
                 .key(key(url, IndexSchema.FILE_SK))
                 .projectionExpression(String.join(", ", IndexSchema.SEQ, IndexSchema.FILE_STATUS,
-                        IndexSchema.VERSION_ID))).item();
+                        IndexSchema.VERSION_ID, IndexSchema.ETAG))).item();
         if (item == null || item.isEmpty()) {
             return null;
         }
         AttributeValue version = item.get(IndexSchema.VERSION_ID);
+        AttributeValue etag = item.get(IndexSchema.ETAG);
         return new FileState(Sequencer.stored(item.get(IndexSchema.SEQ).s()),
                 IndexSchema.FileStatus.valueOf(item.get(IndexSchema.FILE_STATUS).s()),
-                version == null ? null : version.s());
+                version == null ? null : version.s(), etag == null ? null : etag.s());
     }
 
     /**
@@ -125,7 +126,8 @@ public final class IndexTable {
      * @param sequencer the sequencer of the event that wrote it
      * @param status    INDEXED, INVALID or DELETED
      * @param versionId the version it describes, or null
+     * @param etag      the ETag of the object it describes, or null
      */
-    public record FileState(Sequencer sequencer, IndexSchema.FileStatus status, String versionId) {
+    public record FileState(Sequencer sequencer, IndexSchema.FileStatus status, String versionId, String etag) {
     }
 }

@@ -40,19 +40,20 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * the endpoints in {@code ASTROCLOUD_TEST_S3_ENDPOINT} and {@code ASTROCLOUD_TEST_DYNAMODB_ENDPOINT},
  * for LocalStack), a table created from template.yaml's own definition, and an {@link Indexer}
  * over clients built as the Lambda builds them (JDK HTTP client) with fault injectors attached.
+ * Other modules' tests use it from this module's test jar.
  */
-final class IndexFixture {
-    static final String BUCKET = "fits-archive";
+public final class IndexFixture {
+    public static final String BUCKET = "fits-archive";
     private static final AtomicLong SEQUENCE = new AtomicLong(0x0065A1B2C3D40000L);
     private static TestS3 s3;
     private static TestDynamo dynamo;
 
-    final SdkFaults s3Faults = new SdkFaults();
-    final SdkFaults dynamoFaults = new SdkFaults();
-    final S3Client s3Client;
-    final DynamoDbClient dynamoClient;
-    final String table;
-    final Indexer indexer;
+    public final SdkFaults s3Faults = new SdkFaults();
+    public final SdkFaults dynamoFaults = new SdkFaults();
+    public final S3Client s3Client;
+    public final DynamoDbClient dynamoClient;
+    public final String table;
+    public final Indexer indexer;
 
     private IndexFixture(String table) {
         this.table = table;
@@ -77,7 +78,7 @@ final class IndexFixture {
     }
 
     /** A fixture with a new table {@code table}, made as template.yaml defines the index table. */
-    static synchronized IndexFixture withTable(String table) {
+    public static synchronized IndexFixture withTable(String table) {
         try {
             if (s3 == null) {
                 s3 = TestS3.start();
@@ -96,11 +97,11 @@ final class IndexFixture {
         return f;
     }
 
-    static TestS3 s3() {
+    public static TestS3 s3() {
         return s3;
     }
 
-    static TestDynamo dynamo() {
+    public static TestDynamo dynamo() {
         return dynamo;
     }
 
@@ -111,19 +112,19 @@ final class IndexFixture {
     }
 
     /** Uploads {@code bytes} to {@code key}. */
-    PutObjectResponse put(String key, byte[] bytes) {
+    public PutObjectResponse put(String key, byte[] bytes) {
         return s3.admin().putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
     }
 
     /** Uploads {@code bytes} and returns the creation event S3 would send, with a new sequencer. */
-    ObjectEvent upload(String key, byte[] bytes) {
+    public ObjectEvent upload(String key, byte[] bytes) {
         PutObjectResponse r = put(key, bytes);
         return ObjectEvent.created(BUCKET, key, r.versionId(), bytes.length, ObjectVersion.bareEtag(r.eTag()),
                 Sequencer.of(nextSequencer()));
     }
 
     /** Every item of {@code url}, in sort-key order. */
-    List<Map<String, AttributeValue>> items(String url) {
+    public List<Map<String, AttributeValue>> items(String url) {
         List<Map<String, AttributeValue>> all = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
@@ -145,7 +146,7 @@ final class IndexFixture {
     }
 
     /** The HDU items of {@code url} (no part items), in order. */
-    List<Map<String, AttributeValue>> hduItems(String url) {
+    public List<Map<String, AttributeValue>> hduItems(String url) {
         return items(url).stream().filter(i -> i.get("itemType").s().equals("HDU")).toList();
     }
 

@@ -1,0 +1,113 @@
+package io.astrocloud.cli;
+
+import io.astrocloud.lambda.Backfill;
+import io.astrocloud.lambda.IndexTable;
+import io.astrocloud.lambda.Indexer;
+import io.astrocloud.lambda.IndexerFactory;
+import io.astrocloud.scan.FitsNames;
+import io.astrocloud.scan.ScanTargets;
+import io.astrocloud.source.AccessOptions;
+import io.astrocloud.source.ObjectLocation;
+import io.astrocloud.source.SourceResolver;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * {@code astrocloud index s3://bucket/prefix/ --table NAME}: the Lambda's indexer run from a
+ * workstation over objects already in a bucket; resumable (objects indexed at the same ETag are
+ * skipped).
+ */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = {"Index every FITS file under S3 prefixes (or named objects) into the DynamoDB table",
+            "the Lambda writes, with the same indexer. Run it again to resume: objects already",
+            "indexed at the same ETag are skipped."})
+final class IndexCommand implements Callable<Integer> {
+    @Mixin
+    AccessMixin access;
+
+    @Parameters(arity = "1..*", paramLabel = "S3_URL", description = "s3://bucket/prefix/ or s3://bucket/key.")
+    List<String> targets;
+
+    @Option(names = "--table", required = true, paramLabel = "NAME", description = "The DynamoDB index table.")
+    String table;
+
+    @Option(names = "--dynamodb-endpoint", paramLabel = "URL",
+            description = "DynamoDB endpoint (DynamoDB Local, LocalStack); default: AWS in --region.")
+    URI dynamoEndpoint;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16",
+            description = "Objects indexed at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--include", paramLabel = "REGEX",
+            description = "Keys kept when listing a prefix (default: .fits .fit .fts .fz, optionally .gz).")
+    Pattern include = FitsNames.DEFAULT;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AccessOptions options = access.access();
+        options = options.toBuilder().s3(options.s3().toBuilder().maxConnections(Math.max(64, 2 * concurrency))
+                .build()).build();
+        try (SourceResolver resolver = new SourceResolver(options); DynamoDbClient dynamo = dynamo(options)) {
+            ObjectLocation first = resolver.locate(targets.get(0));
+            if (first.store() != ObjectLocation.Store.S3) {
+                throw new IllegalArgumentException("index reads S3 objects: " + targets.get(0));
+            }
+            Indexer indexer = IndexerFactory.indexer(resolver.s3Client(first), dynamo, table, options.retry());
+            Backfill backfill = new Backfill(indexer, new IndexTable(dynamo, table), concurrency);
+            ScanProgress progress = new ScanProgress(System.err, System.console() != null);
+            List<Backfill.ObjectResult> failed = new ArrayList<>();
+            Backfill.Summary summary = backfill.run(ScanTargets.expand(resolver, targets, include), r -> {
+                out.println(r.result().name().toLowerCase(java.util.Locale.ROOT) + " " + r.object().url()
+                        + (r.detail() == null ? "" : ": " + r.detail()));
+                out.flush();
+                if (r.result() == Backfill.Result.FAILED) {
+                    failed.add(r);
+                }
+                progress.fileDone(0, r.result() == Backfill.Result.FAILED);
+            });
+            progress.finish();
+            err.printf("%,d objects: %,d indexed, %,d invalid, %,d skipped, %,d failed (%.1f s)%n", summary.total(),
+                    summary.indexed(), summary.invalid(), summary.skipped(), summary.failed(), progress.seconds());
+            for (Backfill.ObjectResult r : failed) {
+                err.println("failed: " + r.object().url() + ": " + r.detail());
+            }
+            err.flush();
+            return summary.failed() == 0 ? 0 : 1;
+        }
+    }
+
+    private DynamoDbClient dynamo(AccessOptions options) {
+        DynamoDbClientBuilder b = DynamoDbClient.builder()
+                .httpClient(ApacheHttpClient.builder().maxConnections(Math.max(64, 2 * concurrency))
+                        .socketTimeout(options.timeout()).build())
+                .region(options.s3().resolvedRegion())
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
+                        .retryStrategy(r -> r.maxAttempts(IndexerFactory.DYNAMODB_ATTEMPTS))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(30)));
+        if (dynamoEndpoint != null) {
+            b.endpointOverride(dynamoEndpoint);
+        }
+        return b.build();
+    }
+}
