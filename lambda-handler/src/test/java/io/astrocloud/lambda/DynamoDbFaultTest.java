@@ -18,10 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DynamoDB throttling injected into the client (an SDK ExecutionInterceptor replaces answers with
- * ProvisionedThroughputExceededException): the SDK's retries absorb a steady rate of it; past
- * them, SQS gets exactly the failed messages back and Batch Operations TemporaryFailure, and
- * redelivering them indexes everything: every event ends indexed, INVALID or reported, none lost.
+ * DynamoDB throttling and S3 5xx injected into the clients (SDK ExecutionInterceptors replace
+ * answers with ProvisionedThroughputExceededException or InternalError): the SDK's and the source
+ * tier's retries absorb a steady rate; past them, SQS gets exactly the failed messages back and
+ * Batch Operations TemporaryFailure, and redelivering them indexes everything: every event ends
+ * indexed, INVALID or reported, none lost.
  */
 class DynamoDbFaultTest {
     private static final int FILES = 12;
@@ -106,6 +107,59 @@ class DynamoDbFaultTest {
                         f.fileItem(e.objectUrl()).get("hduCount").n()));
             }
         }
+    }
+
+    @Test
+    void s3ErrorsAndThrottlingTogetherLoseNoEvent() {
+        // Both stores misbehave at once, intermittently: S3 answers every other GetObject with a 500 and
+        // DynamoDB throttles every other PutItem. Deliveries repeat until SQS has nothing left to
+        // redeliver; every message must end indexed or INVALID, and be counted once.
+        f.s3Faults.failEvery("GetObject", 2, SdkFaults.Fault.s3InternalError());
+        f.dynamoFaults.failEvery("PutItem", 2, SdkFaults.Fault.dynamoDbThrottling());
+        f.dynamoFaults.failNext("PutItem", 6, SdkFaults.Fault.dynamoDbThrottling());
+        SqsEventHandler handler = new SqsEventHandler(f.indexer);
+        RecordingContext context = new RecordingContext();
+        // A fresh object version per event, so every message must be written again, not found moot.
+        List<ObjectEvent> events = new ArrayList<>();
+        for (ObjectEvent e : EVENTS) {
+            events.add(f.upload("mixed/" + e.key(), e.size() < 100 ? ("not FITS " + e.key()).getBytes()
+                    : SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(e.key().hashCode() & 0xff, 2))));
+        }
+        SQSEvent pending = messages(events);
+        int deliveries = 0;
+        int failedDeliveries = 0;
+        while (!pending.getRecords().isEmpty() && deliveries < 10) {
+            deliveries++;
+            List<String> failed = handler.handleRequest(pending, context).getBatchItemFailures().stream()
+                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+            failedDeliveries += failed.size();
+            SQSEvent next = new SQSEvent();
+            next.setRecords(pending.getRecords().stream().filter(m -> failed.contains(m.getMessageId())).toList());
+            pending = next;
+        }
+        f.s3Faults.clear();
+        f.dynamoFaults.clear();
+        assertThat(pending.getRecords()).as("nothing left to redeliver after " + deliveries + " deliveries").isEmpty();
+        assertThat(deliveries).as("faults did hit some messages").isGreaterThan(1);
+        assertThat(f.s3Faults.injected("GetObject")).isPositive();
+        long indexed = 0;
+        long invalid = 0;
+        for (ObjectEvent e : events) {
+            String status = f.fileItem(e.objectUrl()).get("fileStatus").s();
+            if (status.equals("INDEXED")) {
+                indexed++;
+                assertThat(f.hduItems(e.objectUrl())).hasSize(3);
+            } else {
+                assertThat(status).as(e.objectUrl()).isEqualTo("INVALID");
+                invalid++;
+            }
+        }
+        assertThat(indexed + invalid).isEqualTo(FILES);
+        assertThat(invalid).isEqualTo(FILES / 4);
+        // Each delivery of each message left one line: an outcome, or FAILED (then redelivered).
+        long failedLines = context.lines().stream().filter(l -> l.startsWith("FAILED")).count();
+        assertThat(failedLines).isEqualTo(failedDeliveries);
+        assertThat(context.lines()).hasSize(FILES + failedDeliveries);
     }
 
     @Test
