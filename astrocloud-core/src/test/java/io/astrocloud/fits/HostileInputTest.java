@@ -153,6 +153,23 @@ class HostileInputTest {
     }
 
     @Test
+    void flagsAHeapThatRunsPastTheEndOfTheObject() throws IOException {
+        byte[] table = new HeaderText().string("XTENSION", "BINTABLE", "").integer("BITPIX", 8, "")
+                .integer("NAXIS", 2, "").integer("NAXIS1", 8, "").integer("NAXIS2", 10, "")
+                .integer("PCOUNT", 9_000_000_000_000L, "a heap far past the end").integer("GCOUNT", 1, "")
+                .integer("TFIELDS", 1, "").string("TFORM1", "1PB(10)", "").end();
+        byte[] file = concat(primary().end(), table, new byte[2880]);
+        try (HeaderWalk w = HeaderWalker.walk(new MemoryRangeSource(URL, file), WalkOptions.DEFAULT)) {
+            List<Hdu> hdus = w.toList();
+            assertThat(hdus).hasSize(2);
+            assertThat(hdus.get(1).dataSize()).isEqualTo(9_000_000_000_080L);
+            assertThat(hdus.get(1).complete()).isFalse();
+            assertThat(w.warnings()).anySatisfy(s -> assertThat(s).contains("HDU 1 is truncated")
+                    .contains("9000000000080 bytes from byte 5760"));
+        }
+    }
+
+    @Test
     void failsOnAHeaderCutShortByTheEndOfTheObject() {
         byte[] full = concat(primary().end(), image(2, 2).end());
         byte[] cut = Arrays.copyOf(full, 2880 + 1000);
