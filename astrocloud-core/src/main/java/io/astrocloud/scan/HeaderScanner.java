@@ -33,6 +33,8 @@ import java.util.stream.StreamSupport;
  * completes, not in input order, and a failed or slow object never stops the others.
  */
 public final class HeaderScanner implements Closeable {
+    /** Objects in flight by default (the command line's {@code --concurrency}). */
+    public static final int DEFAULT_CONCURRENCY = 32;
     private final SourceResolver resolver;
     private final WalkOptions options;
     private final int concurrency;
