@@ -30,7 +30,7 @@ final class TimePlot {
         StringBuilder b = new StringBuilder("method,file,size,seconds,estimated\n");
         for (Measurement m : r.measurements()) {
             if (m.ok() && SHOWN.contains(m.method())) {
-                b.append(Cells.format("%s,%s,%d,%.6f,%b%n", m.method(), m.file().name(), m.file().size(),
+                b.append(Cells.format("\"%s\",\"%s\",%d,%.6f,%b%n", m.method(), m.file().name(), m.file().size(),
                         m.median().seconds(), m.median().estimated()));
             }
         }
