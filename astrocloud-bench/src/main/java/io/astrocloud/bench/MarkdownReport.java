@@ -217,13 +217,19 @@ final class MarkdownReport {
                 r.settings().latency().toMillis(), r.machine().cores()));
         line("");
         table("server", "concurrency", "files/s", "failed", "requests/file", "CPU ms/file, this JVM",
-                "CPU ms/file, server JVM");
+                "CPU ms/file, server JVM", "client-only ceiling");
+        int cores = r.machine().cores();
         for (ThroughputResult t : r.throughput()) {
             row(t.variant(), Integer.toString(t.concurrency()), Cells.format("%,.0f", t.filesPerSecond()),
                     Integer.toString(t.failed()), Cells.format("%.2f", (double) t.requests() / t.files()),
                     Cells.format("%.2f", t.clientCpuMsPerFile()),
-                    t.serverCpu() < 0 ? "(in this JVM)" : Cells.format("%.2f", t.serverCpuMsPerFile()));
+                    t.serverCpu() < 0 ? "(in this JVM)" : Cells.format("%.2f", t.serverCpuMsPerFile()),
+                    t.serverCpu() < 0 ? "" : Cells.format("%,.0f files/s", t.clientOnlyCeiling(cores)));
         }
+        line("");
+        line(Cells.format("*Client-only ceiling* is derived, not measured: %d cores divided by the client's CPU per "
+                + "file, the rate the client could reach if the server ran elsewhere (as S3 does) and nothing else "
+                + "ran on the machine.", cores));
         line("");
     }
 

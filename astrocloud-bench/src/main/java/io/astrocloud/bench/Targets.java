@@ -74,7 +74,8 @@ final class Targets {
                 .collect(Collectors.toList())) {
             ThroughputResult best = best(r.throughput(), variant);
             parts.add(Cells.format("%s: %,.0f files/s at concurrency %d", variant, best.filesPerSecond(),
-                    best.concurrency()));
+                    best.concurrency()) + (best.serverCpu() < 0 ? "" : Cells.format(" (client-only ceiling %,.0f)",
+                    best.clientOnlyCeiling(r.machine().cores()))));
             if (variant.startsWith("S3")) {
                 bestS3 = Math.max(bestS3, best.filesPerSecond());
             }

@@ -28,4 +28,9 @@ public record ThroughputResult(String variant, int concurrency, int files, int f
     public double serverCpuMsPerFile() {
         return serverCpu < 0 ? -1 : 1000 * serverCpu / files;
     }
+
+    /** Files per second the client alone could reach on {@code cores} cores (derived from its CPU per file). */
+    public double clientOnlyCeiling(int cores) {
+        return cores * 1000 / clientCpuMsPerFile();
+    }
 }
