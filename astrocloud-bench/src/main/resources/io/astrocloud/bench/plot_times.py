@@ -25,7 +25,8 @@ def main():
         points.sort()
         xs = [p[0] for p in points]
         ys = [p[1] for p in points]
-        line, = ax.plot(xs, ys, marker=markers[i % len(markers)], linewidth=1, markersize=5, label=method)
+        # Points, not lines: time follows the layout (HDUs, header sizes) more than the size.
+        line, = ax.plot(xs, ys, marker=markers[i % len(markers)], linestyle="none", markersize=6, label=method)
         est = [p for p in points if p[2]]
         if est:
             ax.scatter([p[0] for p in est], [p[1] for p in est], s=90, facecolors="none",
