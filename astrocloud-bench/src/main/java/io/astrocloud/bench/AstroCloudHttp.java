@@ -22,11 +22,6 @@ final class AstroCloudHttp extends HttpMethod {
         return name;
     }
 
-    /** The walk options this method uses. */
-    WalkOptions options() {
-        return options;
-    }
-
     @Override
     Walked walk(String url, BenchFile file) throws Exception {
         TimedWalk.Result r = TimedWalk.walk(resolver, url, options);

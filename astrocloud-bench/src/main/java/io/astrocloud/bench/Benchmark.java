@@ -72,7 +72,7 @@ public final class Benchmark {
             return null;
         }
         say("checking python3 with astropy, fsspec, aiohttp, matplotlib ...");
-        PythonTools tools = PythonTools.ensure(progress);
+        PythonTools tools = PythonTools.ensure(settings.installTools(), progress);
         if (tools.python() == null) {
             note("astropy+fsspec not compared and no plot drawn: " + tools.note());
         }

@@ -29,11 +29,15 @@ final class PythonTools {
         this.note = note;
     }
 
-    /** Finds an interpreter with the packages, installing them first if need be and possible. */
-    static PythonTools ensure(PrintWriter progress) {
+    /** Finds an interpreter with the packages, installing them first if {@code install} and need be and possible. */
+    static PythonTools ensure(boolean install, PrintWriter progress) {
         String found = find();
         if (found != null) {
             return new PythonTools(found, null);
+        }
+        if (!install) {
+            return new PythonTools(null, "python3 lacks astropy, fsspec, aiohttp or matplotlib (not installed by "
+                    + "this run; ./astrocloud bench installs them with apt-get)");
         }
         String why = install(progress);
         found = find();
