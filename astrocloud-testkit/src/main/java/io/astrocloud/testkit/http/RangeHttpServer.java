@@ -50,6 +50,10 @@ public final class RangeHttpServer implements AutoCloseable {
 
     /** Starts a server on a free loopback port. */
     public static RangeHttpServer start() throws IOException {
+        // Object stores answer with TCP_NODELAY; without it the JDK server's separate writes of the
+        // headers and a short last body stall ~40 ms on delayed ACKs (Nagle), which is not the network
+        // being simulated. Read once, when the JDK's server classes load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "range-http");
