@@ -1,5 +1,6 @@
 package io.astrocloud.bench;
 
+import io.astrocloud.fits.WalkOptions;
 import java.util.Locale;
 
 /** The names of the per-file methods, as the tables and the plot show them. */
@@ -25,6 +26,12 @@ final class MethodNames {
     /** astro-cloud with another read-ahead. */
     static String readAhead(int bytes) {
         return String.format(Locale.ROOT, "%s%,d", READ_AHEAD, bytes);
+    }
+
+    /** The read-ahead of a method of the sweep. */
+    static int readAheadOf(String method) {
+        return method.equals(DEFAULT) ? WalkOptions.DEFAULT_READ_AHEAD
+                : Integer.parseInt(method.substring(READ_AHEAD.length()).replace(",", ""));
     }
 
     /** True for the default and the read-ahead variants: the methods of the read-ahead sweep. */
