@@ -91,7 +91,7 @@ public final class Benchmark {
         String cubeUrl;
         String astropy;
 
-        PerFile(Path scratch) throws IOException {
+        PerFile() throws IOException {
             http = BenchServers.http(settings.latency(), settings.bandwidthBytes());
             s3 = BenchServers.s3(settings.latency());
             s3Resolver = new SourceResolver(s3Access(s3.endpoint(), 64));
@@ -110,13 +110,13 @@ public final class Benchmark {
     }
 
     private PerFile perFile(Path scratch, String python) throws Exception {
-        PerFile p = new PerFile(scratch);
+        PerFile p = new PerFile();
         Path generatedDir = Files.createDirectories(scratch.resolve("generated"));
         List<BenchFile> files = new ArrayList<>();
         if (settings.largeFiles()) {
             say("writing the generated large files (sparse) ...");
             files.addAll(BenchFiles.generated(generatedDir));
-            p.cubeUrl = p.http.url("/" + files.get(0).key());
+            p.cubeUrl = p.http.url("/" + files.get(0).key()); // the TESS-like cube comes first
         }
         files.addAll(BenchFiles.corpus(settings.corpusFiles()));
         BenchFiles.serve(p.http, files);
