@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code astrocloud} command line. */
 @Command(name = "astrocloud", mixinStandardHelpOptions = true, version = "astrocloud 0.1.0",
         description = "FITS headers from object storage with HTTP Range requests: a few KB, never the data.",
-        subcommands = {HeadersCommand.class, GetCommand.class, IndexCommand.class, DemoCommand.class})
+        subcommands = {HeadersCommand.class, GetCommand.class, IndexCommand.class, DemoCommand.class,
+            BenchCommand.class})
 public final class AstroCloudCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -45,7 +45,7 @@ final class HeadersCommand implements Callable<Integer> {
     @Option(names = "--jsonl", description = "One compact JSON line per file (JSON Lines).")
     boolean jsonl;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "32",
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + HeaderScanner.DEFAULT_CONCURRENCY,
             description = "Files walked at once when several are named (default: ${DEFAULT-VALUE}).")
     int concurrency;
 

@@ -101,7 +101,7 @@ public final class HeaderWalker {
     private Hdu readHdu() throws IOException {
         long start = nextOffset;
         byte[] block = new byte[BLOCK];
-        int n = window.read(start, block, 0, BLOCK, firstFetch());
+        int n = window.read(start, block, 0, BLOCK, orTheRest(start, firstFetch()));
         if (index == 0) {
             if (n >= 2 && (block[0] & 0xff) == 0x1f && (block[1] & 0xff) == 0x8b) {
                 return startGzip();
@@ -189,7 +189,8 @@ public final class HeaderWalker {
                     bytes = Arrays.copyOf(bytes, Math.min(Math.max(bytes.length * 2, length + BLOCK),
                             options.maxHeaderBytes()));
                 }
-                int fetch = (int) Math.min(moreHeaderGuess(bytes, length), options.maxHeaderBytes() - length);
+                int fetch = orTheRest(start + length,
+                        (int) Math.min(moreHeaderGuess(bytes, length), options.maxHeaderBytes() - length));
                 int n = window.read(start + length, bytes, length, BLOCK, fetch);
                 if (n < BLOCK) {
                     throw new FitsFormatException(url(), index, start + length + n,
@@ -278,10 +279,27 @@ public final class HeaderWalker {
     }
 
     /**
+     * {@code fetch}, or all the rest of the object from {@code offset} when the object's size is
+     * known and the rest is small (the rule for small objects known from a listing): one request
+     * for the last few HDUs of a small file instead of one per header. Measured on the corpus
+     * (BENCHMARKS.md): a round trip costs more than the few kilobytes of data it would skip.
+     */
+    private int orTheRest(long offset, int fetch) {
+        ObjectInfo object = window.object();
+        if (object.sizeKnown()) {
+            long rest = object.size() - offset;
+            if (rest > fetch && rest <= 4L * options.readAhead()) {
+                return (int) rest;
+            }
+        }
+        return fetch;
+    }
+
+    /**
      * How much more to ask for when a header has not ended within {@code length} bytes. For a
      * table, TFIELDS says how many columns there are and the first block shows how many keywords
-     * each column has (TTYPE1, TFORM1, TUNIT1, ...): enough for all of them. Otherwise as much
-     * again as read so far.
+     * each column has (TTYPE1, TFORM1, TUNIT1, ...): enough for all of them. Otherwise, or once
+     * the header has outgrown that estimate, as much again as read so far (never block by block).
      */
     private static long moreHeaderGuess(byte[] header, int length) {
         long tfields = -1;
@@ -299,7 +317,8 @@ public final class HeaderWalker {
         }
         long guess = length;
         if (tfields > 0 && tfields <= 999 && perColumn > 0) {
-            guess = (12 + perColumn * tfields) * CARD - length;
+            long estimate = (12 + perColumn * tfields) * CARD - length;
+            guess = estimate > 0 ? estimate : length;
         }
         return DataSize.padded(Math.max(BLOCK, guess));
     }

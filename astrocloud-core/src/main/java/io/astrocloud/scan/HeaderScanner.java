@@ -33,6 +33,14 @@ import java.util.stream.StreamSupport;
  * completes, not in input order, and a failed or slow object never stops the others.
  */
 public final class HeaderScanner implements Closeable {
+    /**
+     * Objects in flight by default (the command line's {@code --concurrency}): 128, measured
+     * (BENCHMARKS.md). At 20 ms per request one object in flight completes at most 50 per second,
+     * so thousands per second need a hundred or more in flight; past 128 the two cores, not the
+     * latency, were the limit (S3, server in its own JVM: 700 files/s at 32, 1,421 at 128, 1,356
+     * at 256).
+     */
+    public static final int DEFAULT_CONCURRENCY = 128;
     private final SourceResolver resolver;
     private final WalkOptions options;
     private final int concurrency;

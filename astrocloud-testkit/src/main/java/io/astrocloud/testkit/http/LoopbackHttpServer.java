@@ -24,6 +24,10 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
     /** Starts a server that hands every request to {@code handler}, on threads named {@code threadName}. */
     public static LoopbackHttpServer start(String threadName, int backlog, HttpHandler handler) throws IOException {
+        // Object stores answer with TCP_NODELAY; without it the JDK server's separate writes of the
+        // headers and a short last body stall ~40 ms on delayed ACKs (Nagle), which is not the network
+        // being simulated. Read once, when the JDK's server classes load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), backlog);
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, threadName);

@@ -129,6 +129,11 @@ public final class RangeHttpServer implements AutoCloseable {
         return bytesSent.get();
     }
 
+    /** Requests being answered now (a client may have stopped reading some of them). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     /** The most requests that were in flight at once. */
     public int maxInFlight() {
         return maxInFlight.get();

@@ -1,0 +1,15 @@
+package io.astrocloud.bench;
+
+/**
+ * One target of issue 8 as the run found it.
+ *
+ * @param target what was asked
+ * @param found  what was measured, in words and numbers
+ * @param met    whether the target is met; null when the run could not tell (not measured)
+ */
+public record TargetCheck(String target, String found, Boolean met) {
+    /** "met", "missed" or "not measured". */
+    public String verdict() {
+        return met == null ? "not measured" : met ? "met" : "**missed**";
+    }
+}
