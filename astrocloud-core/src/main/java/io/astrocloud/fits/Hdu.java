@@ -1,5 +1,7 @@
 package io.astrocloud.fits;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import nom.tam.fits.Header;
 
@@ -14,7 +16,8 @@ public final class Hdu {
     private final long headerOffset;
     private final int headerSize;
     private final long dataSize;
-    private final Header header;
+    private final String url;
+    private volatile Header header;
     private final List<Card> cards;
     private final boolean complete;
     private final byte[] headerBytes;
@@ -25,19 +28,19 @@ public final class Hdu {
      * @param headerOffset byte offset of the header
      * @param headerSize   header bytes (whole 2880-byte blocks)
      * @param dataSize     data bytes before padding
-     * @param header       the header, parsed by nom-tam-fits
+     * @param url          the object's URL, for messages
      * @param cards        the cards, as astropy lists them
      * @param complete     false when the object ends before this HDU's data does
      * @param headerBytes  the header as stored (at least up to its END card)
      */
-    public Hdu(int index, String type, long headerOffset, int headerSize, long dataSize, Header header,
+    public Hdu(int index, String type, long headerOffset, int headerSize, long dataSize, String url,
                List<Card> cards, boolean complete, byte[] headerBytes) {
         this.index = index;
         this.type = type;
         this.headerOffset = headerOffset;
         this.headerSize = headerSize;
         this.dataSize = dataSize;
-        this.header = header;
+        this.url = url;
         this.cards = List.copyOf(cards);
         this.complete = complete;
         this.headerBytes = java.util.Arrays.copyOf(headerBytes, Math.min(headerBytes.length, headerSize));
@@ -83,9 +86,34 @@ public final class Hdu {
         return dataOffset() + paddedDataSize();
     }
 
-    /** The header as nom-tam-fits reads it. */
+    /**
+     * The header as nom-tam-fits reads it, parsed from the stored bytes on first use (a walk that
+     * only needs the cards or the offsets never pays for it).
+     *
+     * @throws UncheckedIOException wrapping a {@link FitsFormatException} when nom-tam-fits cannot
+     *                              read a header the walker accepted
+     */
     public Header header() {
-        return header;
+        Header h = header;
+        if (h == null) {
+            synchronized (this) {
+                if (header == null) {
+                    try {
+                        header = HeaderParser.parse(headerBytes, headerBytes.length);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(new FitsFormatException(url, index, headerOffset,
+                                "nom-tam-fits cannot read this header: " + e.getMessage(), e));
+                    }
+                }
+                h = header;
+            }
+        }
+        return h;
+    }
+
+    /** The object's URL. */
+    public String url() {
+        return url;
     }
 
     /** The cards as astropy lists them, with typed values (see {@link CardParser}). */

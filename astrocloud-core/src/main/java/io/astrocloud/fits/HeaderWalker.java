@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import nom.tam.fits.Header;
 
 /**
  * Walks the HDUs of a FITS object by their headers alone: reads 2880-byte blocks until the END
@@ -223,13 +222,6 @@ public final class HeaderWalker {
 
     private Hdu describe(long start, HeaderBytes header) throws IOException {
         List<Card> cards = CardParser.parse(header.bytes, header.length);
-        Header parsed;
-        try {
-            parsed = HeaderParser.parse(header.bytes, header.length);
-        } catch (IOException e) {
-            throw new FitsFormatException(url(), index, start, "nom-tam-fits cannot read this header: "
-                    + e.getMessage(), e);
-        }
         boolean primary = index == 0;
         long dataSize;
         long end;
@@ -252,7 +244,7 @@ public final class HeaderWalker {
                 warnings.add("HDU " + index + " lacks the padding to a 2880-byte block at the end of the object");
             }
         }
-        Hdu hdu = new Hdu(index, type, start, header.length, dataSize, parsed, cards, complete, header.bytes);
+        Hdu hdu = new Hdu(index, type, start, header.length, dataSize, url(), cards, complete, header.bytes);
         nextOffset = end;
         index++;
         lastPaddedData = hdu.paddedDataSize();
