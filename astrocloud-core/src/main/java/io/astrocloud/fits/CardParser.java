@@ -129,6 +129,10 @@ public final class CardParser {
         String keyword = indicator < 8 ? upper.substring(0, Math.min(upper.length(), indicator)).strip() : upper;
         String rest = image.substring(indicator + 2);
         if (images.size() == 1) {
+            Card plain = PlainCard.read(keyword, rest);
+            if (plain != null) {
+                return plain;
+            }
             Matcher rvkc = RVKC_VALUE.matcher(rest.stripLeading());
             if (rest.stripLeading().startsWith("'") && rest.indexOf(": ") >= 2 && rvkc.lookingAt()) {
                 String comment = rvkc.group("comm") == null ? "" : rvkc.group("comm").stripTrailing();
