@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -180,6 +181,11 @@ final class IndexFixture {
     }
 
     private void createTable() {
+        dynamoClient.createTable(templateTableRequest(table));
+    }
+
+    /** The request that creates {@code table} as template.yaml's IndexTable defines it. */
+    static CreateTableRequest templateTableRequest(String table) {
         CfnTemplate template;
         try {
             template = CfnTemplate.load();
@@ -204,9 +210,10 @@ final class IndexFixture {
                     .projection(Projection.builder().projectionType((String) projection.get("ProjectionType"))
                             .nonKeyAttributes(nonKey).build()).build());
         }
-        dynamoClient.createTable(b -> b.tableName(table).billingMode(BillingMode.fromValue((String) props.get("BillingMode")))
+        return CreateTableRequest.builder().tableName(table)
+                .billingMode(BillingMode.fromValue((String) props.get("BillingMode")))
                 .attributeDefinitions(attributes).keySchema(keySchema(props.get("KeySchema")))
-                .globalSecondaryIndexes(indexes));
+                .globalSecondaryIndexes(indexes).build();
     }
 
     private static List<KeySchemaElement> keySchema(Object list) {
