@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +41,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final Process process;
     private final Path dir;
     private final Thread reaper;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private KafkaBroker(String bootstrapServers, Process process, Path dir) {
         this.bootstrapServers = bootstrapServers;
@@ -113,7 +115,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process == null) {
+        if (process == null || !closed.compareAndSet(false, true)) {
             return;
         }
         process.destroy();
