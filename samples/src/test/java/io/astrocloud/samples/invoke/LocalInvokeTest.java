@@ -17,6 +17,8 @@ import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
 import io.astrocloud.testkit.s3.TestS3;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +115,23 @@ class LocalInvokeTest {
         JsonNode error = FitsJson.MAPPER.readTree(failed.out());
         assertThat(error.get("errorType").asText()).isEqualTo("io.astrocloud.lambda.FailedEventsException");
         assertThat(error.get("errorMessage").asText()).contains("no-such-table").contains(URL);
+    }
+
+    @Test
+    void theWalkthroughInvokesWithThePutThenTheDeleteEventFile() throws IOException {
+        for (String file : InvokeWalkthrough.EVENT_FILES) {
+            assertThat(InvokeWalkthrough.eventFile(file)).as("events/" + file + " on the class path").isEqualTo(event(file));
+        }
+        StringWriter out = new StringWriter();
+
+        InvokeWalkthrough.run(AwsServers.s3(), AwsServers.dynamo(), "invoke-walkthrough-" + System.nanoTime(),
+                new PrintWriter(out, true));
+
+        assertThat(out.toString()).containsSubsequence(
+                "sam local invoke IndexFunction -e samples/events/s3-put.json",
+                "log: INDEXED " + URL + " (3 HDUs): 1 requests, 14400 bytes read", "result: \"1 event(s) applied\"",
+                "sam local invoke IndexFunction -e samples/events/s3-delete.json",
+                "log: REMOVED " + URL + ": 3 HDU items removed", "result: \"1 event(s) applied\"");
     }
 
     /** What the runner printed and returned. */
