@@ -10,9 +10,12 @@ import io.astrocloud.json.FitsJson;
 import io.astrocloud.testkit.aws.SdkFaults;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
+import io.astrocloud.testkit.lambda.LocalContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +74,8 @@ class DynamoDbFaultTest {
     @Test
     void throttlingPastTheRetriesFailsOnlyThoseMessagesAndRedeliveryLosesNothing() {
         SqsEventHandler handler = new SqsEventHandler(f.indexer);
-        RecordingContext context = new RecordingContext();
+        List<String> log = new CopyOnWriteArrayList<>();
+        LocalContext context = new LocalContext("astrocloud-index", Duration.ofMinutes(2), log::add);
         SQSEvent batch = messages(EVENTS);
 
         // Steady throttling, one PutItem in three: the SDK's retries absorb it.
@@ -87,9 +91,9 @@ class DynamoDbFaultTest {
         List<String> failed = burst.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
         assertThat(failed).isNotEmpty().hasSizeLessThan(FILES);
-        assertThat(context.lines()).filteredOn(l -> l.startsWith("FAILED")).hasSize(failed.size())
+        assertThat(log).filteredOn(l -> l.startsWith("FAILED")).hasSize(failed.size())
                 .allSatisfy(l -> assertThat(l).contains("ProvisionedThroughputExceeded"));
-        int outcomes = (int) context.lines().stream().filter(l -> !l.startsWith("FAILED")).count();
+        int outcomes = (int) log.stream().filter(l -> !l.startsWith("FAILED")).count();
         assertThat(outcomes - 4 + failed.size()).as("every message indexed, INVALID, unchanged or failed")
                 .isEqualTo(FILES);
 
@@ -116,13 +120,13 @@ class DynamoDbFaultTest {
                         .withS3Key("faults/backfill%201.fits").build())).build();
         f.put("faults/backfill 1.fits", SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(200, 1)));
         f.dynamoFaults.failNext("GetItem", 4, SdkFaults.Fault.dynamoDbThrottling());
-        S3BatchResponse r = new BatchOperationsHandler(f.indexer).handleRequest(event, new RecordingContext());
+        S3BatchResponse r = new BatchOperationsHandler(f.indexer).handleRequest(event, new LocalContext("astrocloud-index", Duration.ofMinutes(2), line -> { }));
         assertThat(r.getResults()).singleElement().satisfies(t -> {
             assertThat(t.getResultCode()).isEqualTo(S3BatchResponse.ResultCode.TemporaryFailure);
             assertThat(t.getResultString()).contains("ProvisionedThroughputExceeded").contains("dynamodb-faults");
         });
         f.dynamoFaults.failNext("PutItem", 1, SdkFaults.Fault.dynamoDbInternalError());
-        S3BatchResponse retried = new BatchOperationsHandler(f.indexer).handleRequest(event, new RecordingContext());
+        S3BatchResponse retried = new BatchOperationsHandler(f.indexer).handleRequest(event, new LocalContext("astrocloud-index", Duration.ofMinutes(2), line -> { }));
         assertThat(retried.getResults().get(0).getResultCode()).isEqualTo(S3BatchResponse.ResultCode.Succeeded);
         assertThat(f.dynamoFaults.injected("PutItem")).isGreaterThanOrEqualTo(1);
         assertThat(f.hduItems("s3://" + IndexFixture.BUCKET + "/faults/backfill 1.fits")).hasSize(2);

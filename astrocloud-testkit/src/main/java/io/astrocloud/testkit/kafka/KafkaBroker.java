@@ -1,26 +1,26 @@
 package io.astrocloud.testkit.kafka;
 
+import io.astrocloud.testkit.process.ServerProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * A real Apache Kafka broker for tests and the demo: Kafka's own jars run as a separate Java
  * process in KRaft mode (broker and controller in one node), the way an operator runs
  * {@code kafka-server-start.sh}: {@code kafka.tools.StorageTool format}, then {@code kafka.Kafka
- * server.properties}. Ports are picked free on 127.0.0.1 and written into server.properties;
- * data and the broker's log live in a temporary folder removed on close. Or, when
+ * server.properties}. Ports are picked free on 127.0.0.1 and written into server.properties (a
+ * port taken by someone else between the pick and the start fails the start, with the broker's
+ * log); data and the broker's log live in a temporary folder removed on close. Or, when
  * {@value #BOOTSTRAP_ENV} is set, an external broker that is already running.
  *
  * <p>The jars come from a Kafka distribution folder holding {@code lib/*.jar} (Kafka's
@@ -34,25 +34,21 @@ public final class KafkaBroker implements AutoCloseable {
     /** System property naming the Kafka distribution folder (with {@code lib/*.jar}). */
     public static final String HOME_PROPERTY = "astrocloud.kafka.home";
 
-    private static final String STARTED = "Kafka Server started";
-    private static final long START_TIMEOUT_SECONDS = 90;
+    private static final Pattern STARTED = Pattern.compile("Kafka Server started");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final String LOG4J = String.join("\n",
+            "log4j.rootLogger=INFO, stdout",
+            "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
+            "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
+            "log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n",
+            "");
 
     private final String bootstrapServers;
-    private final Process process;
-    private final Path dir;
-    private final Thread reaper;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ServerProcess server;
 
-    private KafkaBroker(String bootstrapServers, Process process, Path dir) {
+    private KafkaBroker(String bootstrapServers, ServerProcess server) {
         this.bootstrapServers = bootstrapServers;
-        this.process = process;
-        this.dir = dir;
-        if (process != null) {
-            this.reaper = new Thread(process::destroyForcibly, "kafka-broker-reaper");
-            Runtime.getRuntime().addShutdownHook(reaper);
-        } else {
-            this.reaper = null;
-        }
+        this.server = server;
     }
 
     /**
@@ -62,7 +58,7 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker start() throws IOException {
         String external = System.getenv(BOOTSTRAP_ENV);
         if (external != null && !external.isBlank()) {
-            return new KafkaBroker(external.trim(), null, null);
+            return new KafkaBroker(external.trim(), null);
         }
         String home = System.getProperty(HOME_PROPERTY);
         if (home == null || home.isBlank()) {
@@ -83,17 +79,15 @@ public final class KafkaBroker implements AutoCloseable {
             Path config = dir.resolve("server.properties");
             Files.writeString(config, serverProperties(dir.resolve("data"), brokerPort, controllerPort));
             Files.writeString(dir.resolve("log4j.properties"), LOG4J);
-            run(java(lib, dir, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()),
+            format(java(lib, dir, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()),
                     dir.resolve("format.log"));
-            Path log = dir.resolve("server.log");
             List<String> command = java(lib, dir, "kafka.Kafka", config.toString());
             command.add(1, "-Xmx512m");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            KafkaBroker broker = new KafkaBroker("127.0.0.1:" + brokerPort, p, dir);
-            broker.awaitStarted(log);
-            return broker;
+            ServerProcess server = ServerProcess.start(command, dir.resolve("server.log"), dir);
+            server.awaitLog(STARTED, START_TIMEOUT, "the Kafka broker");
+            return new KafkaBroker("127.0.0.1:" + brokerPort, server);
         } catch (IOException | RuntimeException e) {
-            deleteTree(dir);
+            ServerProcess.deleteTree(dir);
             throw e;
         }
     }
@@ -105,51 +99,19 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** True when this object started the broker process (false for an external broker). */
     public boolean embedded() {
-        return process != null;
+        return server != null;
     }
 
     /** The broker process' id; -1 for an external broker. */
     public long pid() {
-        return process == null ? -1 : process.pid();
+        return server == null ? -1 : server.pid();
     }
 
     @Override
     public void close() {
-        if (process == null || !closed.compareAndSet(false, true)) {
-            return;
+        if (server != null) {
+            server.close();
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(reaper);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook runs anyway.
-        }
-        deleteTree(dir);
-    }
-
-    private void awaitStarted(Path log) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            if (Files.readString(log, StandardCharsets.UTF_8).contains(STARTED)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            sleep(50);
-        }
-        String tail = tail(log);
-        close();
-        throw new IOException("the Kafka broker did not start within " + START_TIMEOUT_SECONDS + " s; its log ends:\n"
-                + tail);
     }
 
     /** Single node, both roles; internal topics with one replica and one partition (quick to create). */
@@ -175,13 +137,6 @@ public final class KafkaBroker implements AutoCloseable {
                 "");
     }
 
-    private static final String LOG4J = String.join("\n",
-            "log4j.rootLogger=INFO, stdout",
-            "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
-            "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
-            "log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n",
-            "");
-
     /** {@code java} with the broker's class path; small heap, quick start (a test broker). */
     private static List<String> java(Path lib, Path dir, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
@@ -193,7 +148,8 @@ public final class KafkaBroker implements AutoCloseable {
         return command;
     }
 
-    private static void run(List<String> command, Path log) throws IOException {
+    /** Runs {@code kafka-storage format}: writes the new cluster's metadata into the log folder. */
+    private static void format(List<String> command, Path log) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -206,7 +162,8 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IOException("interrupted: " + String.join(" ", command), e);
         }
         if (p.exitValue() != 0) {
-            throw new IOException("failed (exit " + p.exitValue() + "): " + String.join(" ", command) + "\n" + tail(log));
+            throw new IOException("failed (exit " + p.exitValue() + "): " + String.join(" ", command) + "\n"
+                    + ServerProcess.tail(log, 30));
         }
     }
 
@@ -235,32 +192,6 @@ public final class KafkaBroker implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the Kafka broker", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A temporary folder left behind is harmless.
         }
     }
 }

@@ -2,8 +2,8 @@ package io.astrocloud.samples.indexing;
 
 import io.astrocloud.lambda.IndexSchema;
 import io.astrocloud.lambda.S3EventHandler;
-import io.astrocloud.samples.invoke.LocalContext;
 import io.astrocloud.samples.invoke.LocalInvoke;
+import io.astrocloud.testkit.lambda.LocalContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

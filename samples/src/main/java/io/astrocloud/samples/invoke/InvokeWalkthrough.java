@@ -7,6 +7,7 @@ import io.astrocloud.samples.indexing.UploadWalkthrough;
 import io.astrocloud.testkit.dynamo.TestDynamo;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
+import io.astrocloud.testkit.lambda.LocalContext;
 import io.astrocloud.testkit.s3.TestS3;
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,14 +7,15 @@ import io.astrocloud.json.FitsJson;
 import io.astrocloud.lambda.BatchOperationsHandler;
 import io.astrocloud.lambda.EventBridgeHandler;
 import io.astrocloud.lambda.IndexSchema;
-import io.astrocloud.lambda.IndexerFactory;
 import io.astrocloud.lambda.Indexer;
+import io.astrocloud.lambda.IndexerFactory;
 import io.astrocloud.lambda.SqsEventHandler;
 import io.astrocloud.samples.AwsServers;
 import io.astrocloud.samples.indexing.IndexOnUpload;
 import io.astrocloud.samples.indexing.UploadWalkthrough;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
+import io.astrocloud.testkit.lambda.LocalContext;
 import io.astrocloud.testkit.s3.TestS3;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * The event files of samples/events fed to the handlers as {@code sam local invoke -e} would, by
  * {@link LocalInvoke} (the Lambda runtime's serialization both ways), against S3Proxy and
  * DynamoDB Local holding the objects the events describe. SAM and the Lambda runtime cannot run
- * here: {@link LocalContext} stands in for the runtime's Context, and one test runs the runner
+ * here: the test kit's {@link LocalContext} stands in for the runtime's Context, and one test runs the runner
  * as its own process, configured only by the environment the template gives the function.
  */
 class LocalInvokeTest {

@@ -1,4 +1,4 @@
-package io.astrocloud.samples.invoke;
+package io.astrocloud.testkit.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -10,9 +10,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The {@link Context} a local invocation passes, standing in for the Lambda runtime's (which
- * cannot run here): a fresh request id, the function's name, its timeout counting down, and a
- * logger that hands each line to {@code log} (the function's CloudWatch log, locally).
+ * A Lambda {@link Context} for invoking handlers outside Lambda (tests, local runs), standing in
+ * for the runtime's, which cannot run here: a fresh request id, the function's name, its timeout
+ * counting down, and a logger that hands each line to {@code log} (the function's CloudWatch log,
+ * locally). aws-lambda-java-core is an optional dependency of the test kit: a module that uses
+ * this class has it already, as any module with Lambda handlers does.
  */
 public final class LocalContext implements Context {
     private final String functionName;
