@@ -169,12 +169,6 @@ class CommandLineTest {
         assertThat(run.out()).contains("s3://demo-archive/hst/ibxl50clq_raw.fits: 81 HDUs");
         assertThat(run.out()).containsPattern("tess/tess-s0022-4-4-cube.fits +44\\.0 GB +3 +72,000");
         assertThat(run.out()).containsSubsequence("[1/6]", "[2/6]", "[3/6]", "[4/6]", "[5/6]", "[6/6]", "Byte accounting");
-    }
-
-    @Test
-    void demoRoutesTheHeadersToKafkaIndexesUploadsAndInvokesTheFunction() {
-        Run run = run("demo", "--max-cards", "0");
-        assertThat(run.status()).as(run.err()).isZero();
         String out = run.out();
         // The route to Kafka (a broker process from the jars the build unpacked into target/kafka).
         assertThat(out).containsPattern("route HeadersToKafkaRoute.java +s3://demo-archive/tess/tess-s0022-4-4-cube.fits"

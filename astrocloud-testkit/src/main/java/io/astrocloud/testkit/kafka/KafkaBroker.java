@@ -2,6 +2,7 @@ package io.astrocloud.testkit.kafka;
 
 import io.astrocloud.testkit.process.ServerProcess;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,9 @@ import java.util.stream.Stream;
  * process in KRaft mode (broker and controller in one node), the way an operator runs
  * {@code kafka-server-start.sh}: {@code kafka.tools.StorageTool format}, then {@code kafka.Kafka
  * server.properties}. Ports are picked free on 127.0.0.1 and written into server.properties (a
- * port taken by someone else between the pick and the start fails the start, with the broker's
- * log); data and the broker's log live in a temporary folder removed on close. Or, when
- * {@value #BOOTSTRAP_ENV} is set, an external broker that is already running.
+ * broker that fails to bind is started once more, on other ports); data and the broker's log live
+ * in a temporary folder removed on close. Or, when {@value #BOOTSTRAP_ENV} is set, an external
+ * broker that is already running.
  *
  * <p>The jars come from a Kafka distribution folder holding {@code lib/*.jar} (Kafka's
  * {@code libs/}, or the zip of module {@code kafka-dist} unpacked). Nothing of Kafka is on the
@@ -68,16 +69,32 @@ public final class KafkaBroker implements AutoCloseable {
         return start(Path.of(home));
     }
 
-    /** Formats a new single-node KRaft cluster and starts its broker from {@code home}'s lib/*.jar. */
+    /**
+     * Formats a new single-node KRaft cluster and starts its broker from {@code home}'s lib/*.jar.
+     * A broker that exits before it is ready (a port taken between the pick and the bind) is
+     * started once more, on other ports.
+     */
     public static KafkaBroker start(Path home) throws IOException {
         Path lib = home.resolve("lib");
         requireBrokerJar(lib);
+        try {
+            return startOnce(lib);
+        } catch (IOException first) {
+            try {
+                return startOnce(lib);
+            } catch (IOException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
+    private static KafkaBroker startOnce(Path lib) throws IOException {
         Path dir = Files.createTempDirectory("astrocloud-kafka");
         try {
-            int brokerPort = freePort();
-            int controllerPort = freePort();
+            int[] ports = freePorts(2);
             Path config = dir.resolve("server.properties");
-            Files.writeString(config, serverProperties(dir.resolve("data"), brokerPort, controllerPort));
+            Files.writeString(config, serverProperties(dir.resolve("data"), ports[0], ports[1]));
             Files.writeString(dir.resolve("log4j.properties"), LOG4J);
             format(java(lib, dir, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()),
                     dir.resolve("format.log"));
@@ -85,7 +102,7 @@ public final class KafkaBroker implements AutoCloseable {
             command.add(1, "-Xmx512m");
             ServerProcess server = ServerProcess.start(command, dir.resolve("server.log"), dir);
             server.awaitLog(STARTED, START_TIMEOUT, "the Kafka broker");
-            return new KafkaBroker("127.0.0.1:" + brokerPort, server);
+            return new KafkaBroker("127.0.0.1:" + ports[0], server);
         } catch (IOException | RuntimeException e) {
             ServerProcess.deleteTree(dir);
             throw e;
@@ -189,9 +206,22 @@ public final class KafkaBroker implements AutoCloseable {
         return id;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** {@code n} distinct free ports on 127.0.0.1 (held together while picked, then released). */
+    private static int[] freePorts(int n) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    s.close();
+                }
+            }
         }
     }
 }

@@ -53,7 +53,7 @@ public final class ServerProcess implements AutoCloseable {
     public Matcher awaitLog(Pattern ready, Duration timeout, String server) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Matcher m = ready.matcher(Files.readString(log, StandardCharsets.UTF_8));
+            Matcher m = ready.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
             if (m.find()) {
                 return m;
             }
@@ -69,8 +69,10 @@ public final class ServerProcess implements AutoCloseable {
             }
         }
         String tail = tail(log, 30);
+        String what = process.isAlive() ? "did not start within " + timeout.toSeconds() + " s"
+                : "exited with status " + process.exitValue() + " before it was ready";
         close();
-        throw new IOException(server + " did not start within " + timeout.toSeconds() + " s; its log ends:\n" + tail);
+        throw new IOException(server + " " + what + "; its log (" + log + ") ends:\n" + tail);
     }
 
     /** The server's process id. */
@@ -105,10 +107,10 @@ public final class ServerProcess implements AutoCloseable {
     /** The last {@code lines} lines of a log file (empty if it cannot be read). */
     public static String tail(Path log, int lines) {
         try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
-            return "";
+            return "(the log cannot be read: " + e + ")";
         }
     }
 
