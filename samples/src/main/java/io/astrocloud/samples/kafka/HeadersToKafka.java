@@ -1,5 +1,6 @@
 package io.astrocloud.samples.kafka;
 
+import io.astrocloud.samples.RouteDsl;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,14 +28,6 @@ public final class HeadersToKafka {
     /** Property: the topic. */
     public static final String TOPIC = "kafka.topic";
 
-    /** The two ways the same route is written. */
-    public enum Dsl {
-        /** {@link HeadersToKafkaRoute}. */
-        JAVA,
-        /** {@value #YAML_ROUTE}. */
-        YAML
-    }
-
     private HeadersToKafka() {
     }
 
@@ -47,10 +40,10 @@ public final class HeadersToKafka {
      *                   astrocloud component (how the demo reads its embedded S3 server)
      * @return the number of HDUs, hence records, sent
      */
-    public static int run(Dsl dsl, Map<String, String> properties, Map<String, Object> beans, Duration timeout)
+    public static int run(RouteDsl dsl, Map<String, String> properties, Map<String, Object> beans, Duration timeout)
             throws Exception {
         Main main = new Main();
-        if (dsl == Dsl.JAVA) {
+        if (dsl == RouteDsl.JAVA) {
             main.configure().addRoutesBuilder(new HeadersToKafkaRoute());
         } else {
             main.configure().withRoutesIncludePattern(YAML_ROUTE);
@@ -82,7 +75,7 @@ public final class HeadersToKafka {
             }
             properties.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
-        Dsl dsl = "yaml".equalsIgnoreCase(properties.remove("dsl")) ? Dsl.YAML : Dsl.JAVA;
+        RouteDsl dsl = "yaml".equalsIgnoreCase(properties.remove("dsl")) ? RouteDsl.YAML : RouteDsl.JAVA;
         for (String required : new String[] {URL, BROKERS, TOPIC}) {
             if (!properties.containsKey(required)) {
                 throw new IllegalArgumentException("missing " + required + "=...");

@@ -1,5 +1,6 @@
 package io.astrocloud.samples.kafka;
 
+import io.astrocloud.samples.RouteDsl;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +30,8 @@ public final class KafkaWalkthrough {
     public static void run(String brokers, List<String> urls, Map<String, Object> beans, PrintWriter out)
             throws Exception {
         for (int i = 0; i < urls.size(); i++) {
-            HeadersToKafka.Dsl dsl = i == 0 ? HeadersToKafka.Dsl.JAVA : HeadersToKafka.Dsl.YAML;
-            String route = dsl == HeadersToKafka.Dsl.JAVA ? "HeadersToKafkaRoute.java" : "headers-to-kafka.yaml";
+            RouteDsl dsl = i == 0 ? RouteDsl.JAVA : RouteDsl.YAML;
+            String route = dsl == RouteDsl.JAVA ? "HeadersToKafkaRoute.java" : "headers-to-kafka.yaml";
             long start = System.nanoTime();
             int sent = HeadersToKafka.run(dsl, Map.of(HeadersToKafka.URL, urls.get(i), HeadersToKafka.BROKERS, brokers,
                     HeadersToKafka.TOPIC, TOPIC), beans, TIMEOUT);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.astrocloud.json.FitsJson;
-import io.astrocloud.samples.kafka.HeadersToKafka.Dsl;
+import io.astrocloud.samples.RouteDsl;
 import io.astrocloud.testkit.Corpus;
 import io.astrocloud.testkit.GoldenCorpus;
 import io.astrocloud.testkit.http.RangeHttpServer;
@@ -52,8 +52,8 @@ class HeadersToKafkaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dsl.class)
-    void sendsOneRecordPerHduInOrderKeyedByUrlAndIndexWithTheHeaderAsJson(Dsl dsl) throws Exception {
+    @EnumSource(RouteDsl.class)
+    void sendsOneRecordPerHduInOrderKeyedByUrlAndIndexWithTheHeaderAsJson(RouteDsl dsl) throws Exception {
         String file = "astropy_o4sp040b0_raw.fits";
         String url = http.url("/corpus/" + file);
         String topic = uniqueTopic("stis-" + dsl);
@@ -82,7 +82,7 @@ class HeadersToKafkaTest {
         Map<String, String> urls = new LinkedHashMap<>();
         for (String file : files) {
             urls.put(http.url("/corpus/" + file), file);
-            HeadersToKafka.run(Dsl.JAVA, properties(http.url("/corpus/" + file), topic), Map.of(), TIMEOUT);
+            HeadersToKafka.run(RouteDsl.JAVA, properties(http.url("/corpus/" + file), topic), Map.of(), TIMEOUT);
         }
 
         List<ConsumerRecord<String, String>> records = HeaderRecords.readAll(broker.bootstrapServers(), topic, TIMEOUT);
