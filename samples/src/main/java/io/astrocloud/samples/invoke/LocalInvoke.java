@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import io.astrocloud.testkit.lambda.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -100,8 +101,16 @@ public final class LocalInvoke {
                     + "io.astrocloud.lambda.S3EventHandler::handleRequest)");
             System.exit(2);
         }
-        RequestHandler<?, ?> handler = handler(args[0]);
         String event = Files.readString(Path.of(args[1]));
+        RequestHandler<?, ?> handler;
+        try {
+            handler = handler(args[0]);
+        } catch (InvocationTargetException e) {
+            // The handler's constructor failed (its configuration): Lambda reports an init error.
+            System.out.println(errorDocument(e.getCause()));
+            System.exit(1);
+            return;
+        }
         Context context = new LocalContext(handler.getClass().getSimpleName(), TIMEOUT, System.err::println);
         try {
             System.out.println(invoke(handler, event, context));

@@ -116,6 +116,12 @@ class LocalInvokeTest {
         JsonNode error = FitsJson.MAPPER.readTree(failed.out());
         assertThat(error.get("errorType").asText()).isEqualTo("io.astrocloud.lambda.FailedEventsException");
         assertThat(error.get("errorMessage").asText()).contains("no-such-table").contains(URL);
+
+        Run unconfigured = runInOwnProcess(null, "s3-put.json");
+        assertThat(unconfigured.status()).isEqualTo(1);
+        JsonNode initError = FitsJson.MAPPER.readTree(unconfigured.out());
+        assertThat(initError.get("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(initError.get("errorMessage").asText()).contains("INDEX_TABLE");
     }
 
     @Test
@@ -139,7 +145,10 @@ class LocalInvokeTest {
     record Run(int status, String out, String err) {
     }
 
-    /** {@code LocalInvoke HANDLER FILE} in a new JVM, with the environment template.yaml gives the function. */
+    /**
+     * {@code LocalInvoke HANDLER FILE} in a new JVM, with the environment template.yaml gives the
+     * function ({@code table} null: without INDEX_TABLE).
+     */
     private static Run runInOwnProcess(String table, String eventFile) throws Exception {
         Path dir = Files.createTempDirectory("local-invoke");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -147,7 +156,10 @@ class LocalInvokeTest {
                 "io.astrocloud.lambda.S3EventHandler::handleRequest", EVENTS.resolve(eventFile).toString())
                 .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
         Map<String, String> env = pb.environment();
-        env.put("INDEX_TABLE", table);
+        env.remove("INDEX_TABLE");
+        if (table != null) {
+            env.put("INDEX_TABLE", table);
+        }
         env.put("ASTROCLOUD_S3_PATH_STYLE", "true");
         env.put("AWS_ENDPOINT_URL_S3", AwsServers.s3().endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", AwsServers.dynamo().endpoint().toString());
