@@ -115,7 +115,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println("      SKIPPED: the Kafka broker did not start, so this step cannot run here: " + firstLine(e));
             return;
         }
-        out.println("      broker " + broker.bootstrapServers() + (broker.embedded() ? " (pid " + broker.pid() + ")" : ""));
+        out.println("      broker " + broker.bootstrapServers()
+                + (broker.embedded() ? " (pid " + broker.pid() + ")" : " (external)"));
         // The astrocloud component autowires the one S3Client of the registry: the embedded server's.
         KafkaWalkthrough.run(broker.bootstrapServers(), urls, Map.of("s3Client", s3.admin()), out);
     }

@@ -139,17 +139,20 @@ public final class IndexSchema {
                         stringAttribute(INSTRUMENT), stringAttribute(OBS_DATE))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
                 .globalSecondaryIndexes(
-                        byDate(BY_OBJECT, OBJECT_NAME, List.of(S3_BUCKET, S3_KEY, HDU_INDEX, HDU_TYPE, EXTENSION_NAME,
-                                TELESCOPE, INSTRUMENT, FILTER_NAME, DATE_OBS, EXPOSURE_TIME, RA_DEG, DEC_DEG)),
-                        byDate(BY_INSTRUMENT, INSTRUMENT, List.of(S3_BUCKET, S3_KEY, HDU_INDEX, HDU_TYPE, EXTENSION_NAME,
-                                OBJECT_NAME, TELESCOPE, FILTER_NAME, DATE_OBS, EXPOSURE_TIME, RA_DEG, DEC_DEG)))
+                        byDate(BY_OBJECT, OBJECT_NAME, List.of(S3_BUCKET, S3_KEY, HDU_INDEX, HDU_TYPE,
+                                EXTENSION_NAME, TELESCOPE, INSTRUMENT, FILTER_NAME, DATE_OBS, EXPOSURE_TIME, RA_DEG,
+                                DEC_DEG)),
+                        byDate(BY_INSTRUMENT, INSTRUMENT, List.of(S3_BUCKET, S3_KEY, HDU_INDEX, HDU_TYPE,
+                                EXTENSION_NAME, OBJECT_NAME, TELESCOPE, FILTER_NAME, DATE_OBS, EXPOSURE_TIME, RA_DEG,
+                                DEC_DEG)))
                 .build();
     }
 
     private static GlobalSecondaryIndex byDate(String name, String partitionKey, List<String> projected) {
         return GlobalSecondaryIndex.builder().indexName(name)
                 .keySchema(key(partitionKey, KeyType.HASH), key(OBS_DATE, KeyType.RANGE))
-                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes(projected).build())
+                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes(projected)
+                        .build())
                 .build();
     }
 

@@ -120,13 +120,14 @@ class DynamoDbFaultTest {
                         .withS3Key("faults/backfill%201.fits").build())).build();
         f.put("faults/backfill 1.fits", SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(200, 1)));
         f.dynamoFaults.failNext("GetItem", 4, SdkFaults.Fault.dynamoDbThrottling());
-        S3BatchResponse r = new BatchOperationsHandler(f.indexer).handleRequest(event, new LocalContext("astrocloud-index", Duration.ofMinutes(2), line -> { }));
+        LocalContext quiet = new LocalContext("astrocloud-index", Duration.ofMinutes(2), line -> { });
+        S3BatchResponse r = new BatchOperationsHandler(f.indexer).handleRequest(event, quiet);
         assertThat(r.getResults()).singleElement().satisfies(t -> {
             assertThat(t.getResultCode()).isEqualTo(S3BatchResponse.ResultCode.TemporaryFailure);
             assertThat(t.getResultString()).contains("ProvisionedThroughputExceeded").contains("dynamodb-faults");
         });
         f.dynamoFaults.failNext("PutItem", 1, SdkFaults.Fault.dynamoDbInternalError());
-        S3BatchResponse retried = new BatchOperationsHandler(f.indexer).handleRequest(event, new LocalContext("astrocloud-index", Duration.ofMinutes(2), line -> { }));
+        S3BatchResponse retried = new BatchOperationsHandler(f.indexer).handleRequest(event, quiet);
         assertThat(retried.getResults().get(0).getResultCode()).isEqualTo(S3BatchResponse.ResultCode.Succeeded);
         assertThat(f.dynamoFaults.injected("PutItem")).isGreaterThanOrEqualTo(1);
         assertThat(f.hduItems("s3://" + IndexFixture.BUCKET + "/faults/backfill 1.fits")).hasSize(2);

@@ -42,8 +42,9 @@ public final class AzuriteProcess implements AutoCloseable {
         Path bin = install().resolve("node_modules").resolve(".bin").resolve("azurite-blob");
         Path data = Files.createTempDirectory("astrocloud-azurite");
         Path log = data.resolve("azurite.log");
-        ServerProcess server = ServerProcess.start(List.of(bin.toString(), "--blobHost", "127.0.0.1", "--blobPort", "0",
-                "--location", data.resolve("store").toString(), "--disableTelemetry", "--skipApiVersionCheck"), log, data);
+        List<String> command = List.of(bin.toString(), "--blobHost", "127.0.0.1", "--blobPort", "0",
+                "--location", data.resolve("store").toString(), "--disableTelemetry", "--skipApiVersionCheck");
+        ServerProcess server = ServerProcess.start(command, log, data);
         Matcher listening = server.awaitLog(LISTENING, Duration.ofSeconds(30), "azurite-blob");
         return new AzuriteProcess(server, listening.group(1));
     }

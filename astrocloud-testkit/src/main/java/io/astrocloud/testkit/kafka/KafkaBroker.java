@@ -63,8 +63,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
         String home = System.getProperty(HOME_PROPERTY);
         if (home == null || home.isBlank()) {
-            throw new IOException("no Kafka broker: set " + BOOTSTRAP_ENV + " to a running broker, or the system property "
-                    + HOME_PROPERTY + " to a folder holding Kafka's lib/*.jar");
+            throw new IOException("no Kafka broker: set " + BOOTSTRAP_ENV + " to a running broker, or the system"
+                    + " property " + HOME_PROPERTY + " to a folder holding Kafka's lib/*.jar");
         }
         return start(Path.of(home));
     }
