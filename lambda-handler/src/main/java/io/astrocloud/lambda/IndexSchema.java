@@ -1,5 +1,16 @@
 package io.astrocloud.lambda;
 
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
 /**
  * The index table's layout, in one place: key and attribute names, sort-key shapes and index
  * names. Attribute names avoid DynamoDB's reserved words (OBJECT, FILTER, DATE, SIZE, STATUS,
@@ -101,6 +112,7 @@ public final class IndexSchema {
     /** Sort key of the file item. */
     public static final String FILE_SK = "FILE";
 
+
     /** What a file item says of its file. */
     public enum FileStatus {
         /** Every HDU is indexed. */
@@ -112,6 +124,44 @@ public final class IndexSchema {
     }
 
     private IndexSchema() {
+    }
+
+    /**
+     * The index table as template.yaml's {@code IndexTable} defines it (keys, billing mode, both
+     * indexes with their projections), for creating it outside CloudFormation: in DynamoDB Local,
+     * the samples, a test account. TemplateTest holds the two to the same definition.
+     */
+    public static CreateTableRequest createTableRequest(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(stringAttribute(PK), stringAttribute(SK), stringAttribute(OBJECT_NAME),
+                        stringAttribute(INSTRUMENT), stringAttribute(OBS_DATE))
+                .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+                .globalSecondaryIndexes(
+                        byDate(BY_OBJECT, OBJECT_NAME, List.of(S3_BUCKET, S3_KEY, HDU_INDEX, HDU_TYPE,
+                                EXTENSION_NAME, TELESCOPE, INSTRUMENT, FILTER_NAME, DATE_OBS, EXPOSURE_TIME, RA_DEG,
+                                DEC_DEG)),
+                        byDate(BY_INSTRUMENT, INSTRUMENT, List.of(S3_BUCKET, S3_KEY, HDU_INDEX, HDU_TYPE,
+                                EXTENSION_NAME, OBJECT_NAME, TELESCOPE, FILTER_NAME, DATE_OBS, EXPOSURE_TIME, RA_DEG,
+                                DEC_DEG)))
+                .build();
+    }
+
+    private static GlobalSecondaryIndex byDate(String name, String partitionKey, List<String> projected) {
+        return GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(key(partitionKey, KeyType.HASH), key(OBS_DATE, KeyType.RANGE))
+                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes(projected)
+                        .build())
+                .build();
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
     /** The sort key of HDU {@code index}: {@code HDU#0000}. */

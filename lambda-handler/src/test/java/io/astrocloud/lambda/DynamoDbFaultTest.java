@@ -10,9 +10,12 @@ import io.astrocloud.json.FitsJson;
 import io.astrocloud.testkit.aws.SdkFaults;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
+import io.astrocloud.testkit.lambda.LocalContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +75,8 @@ class DynamoDbFaultTest {
     @Test
     void throttlingPastTheRetriesFailsOnlyThoseMessagesAndRedeliveryLosesNothing() {
         SqsEventHandler handler = new SqsEventHandler(f.indexer);
-        RecordingContext context = new RecordingContext();
+        List<String> log = new CopyOnWriteArrayList<>();
+        LocalContext context = new LocalContext("astrocloud-index", Duration.ofMinutes(2), log::add);
         SQSEvent batch = messages(EVENTS);
 
         // Steady throttling, one PutItem in three: the SDK's retries absorb it.
@@ -88,9 +92,9 @@ class DynamoDbFaultTest {
         List<String> failed = burst.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
         assertThat(failed).isNotEmpty().hasSizeLessThan(FILES);
-        assertThat(context.lines()).filteredOn(l -> l.startsWith("FAILED")).hasSize(failed.size())
+        assertThat(log).filteredOn(l -> l.startsWith("FAILED")).hasSize(failed.size())
                 .allSatisfy(l -> assertThat(l).contains("ProvisionedThroughputExceeded"));
-        int outcomes = (int) context.lines().stream().filter(l -> !l.startsWith("FAILED")).count();
+        int outcomes = (int) log.stream().filter(l -> !l.startsWith("FAILED")).count();
         assertThat(outcomes - 4 + failed.size()).as("every message indexed, INVALID, unchanged or failed")
                 .isEqualTo(FILES);
 
@@ -118,7 +122,8 @@ class DynamoDbFaultTest {
         f.dynamoFaults.failEvery("PutItem", 2, SdkFaults.Fault.dynamoDbThrottling());
         f.dynamoFaults.failNext("PutItem", 6, SdkFaults.Fault.dynamoDbThrottling());
         SqsEventHandler handler = new SqsEventHandler(f.indexer);
-        RecordingContext context = new RecordingContext();
+        List<String> lines = new ArrayList<>();
+        LocalContext context = new LocalContext("astrocloud-index", Duration.ofMinutes(2), lines::add);
         // A fresh object version per event, so every message must be written again, not found moot.
         List<ObjectEvent> events = new ArrayList<>();
         for (ObjectEvent e : EVENTS) {
@@ -157,9 +162,9 @@ class DynamoDbFaultTest {
         assertThat(indexed + invalid).isEqualTo(FILES);
         assertThat(invalid).isEqualTo(FILES / 4);
         // Each delivery of each message left one line: an outcome, or FAILED (then redelivered).
-        long failedLines = context.lines().stream().filter(l -> l.startsWith("FAILED")).count();
+        long failedLines = lines.stream().filter(l -> l.startsWith("FAILED")).count();
         assertThat(failedLines).isEqualTo(failedDeliveries);
-        assertThat(context.lines()).hasSize(FILES + failedDeliveries);
+        assertThat(lines).hasSize(FILES + failedDeliveries);
     }
 
     @Test
@@ -170,13 +175,14 @@ class DynamoDbFaultTest {
                         .withS3Key("faults/backfill%201.fits").build())).build();
         f.put("faults/backfill 1.fits", SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(200, 1)));
         f.dynamoFaults.failNext("GetItem", 4, SdkFaults.Fault.dynamoDbThrottling());
-        S3BatchResponse r = new BatchOperationsHandler(f.indexer).handleRequest(event, new RecordingContext());
+        LocalContext quiet = new LocalContext("astrocloud-index", Duration.ofMinutes(2), line -> { });
+        S3BatchResponse r = new BatchOperationsHandler(f.indexer).handleRequest(event, quiet);
         assertThat(r.getResults()).singleElement().satisfies(t -> {
             assertThat(t.getResultCode()).isEqualTo(S3BatchResponse.ResultCode.TemporaryFailure);
             assertThat(t.getResultString()).contains("ProvisionedThroughputExceeded").contains("dynamodb-faults");
         });
         f.dynamoFaults.failNext("PutItem", 1, SdkFaults.Fault.dynamoDbInternalError());
-        S3BatchResponse retried = new BatchOperationsHandler(f.indexer).handleRequest(event, new RecordingContext());
+        S3BatchResponse retried = new BatchOperationsHandler(f.indexer).handleRequest(event, quiet);
         assertThat(retried.getResults().get(0).getResultCode()).isEqualTo(S3BatchResponse.ResultCode.Succeeded);
         assertThat(f.dynamoFaults.injected("PutItem")).isGreaterThanOrEqualTo(1);
         assertThat(f.hduItems("s3://" + IndexFixture.BUCKET + "/faults/backfill 1.fits")).hasSize(2);

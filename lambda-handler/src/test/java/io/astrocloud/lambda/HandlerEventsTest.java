@@ -12,8 +12,11 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
+import io.astrocloud.testkit.lambda.LocalContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The handlers invoked with the event files under samples/events/, deserialized by
  * aws-lambda-java-tests as the Lambda runtime does, against S3Proxy and DynamoDB Local. The
- * Lambda runtime itself cannot run here: {@link RecordingContext} stands in for its Context.
+ * Lambda runtime itself cannot run here: the test kit's {@link LocalContext} stands in for its Context.
  */
 class HandlerEventsTest {
     static final String KEY = "surveys/field 7/small+mef.fits";
@@ -30,7 +33,8 @@ class HandlerEventsTest {
     private static final AtomicInteger TABLES = new AtomicInteger();
 
     private IndexFixture f;
-    private final RecordingContext context = new RecordingContext();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final LocalContext context = new LocalContext("astrocloud-index", Duration.ofMinutes(2), log::add);
 
     /** The objects the sample events describe (same keys, sizes and ETags), in a fresh table. */
     @BeforeEach
@@ -54,7 +58,7 @@ class HandlerEventsTest {
         assertThat(f.hduItems(URL)).extracting(i -> i.get("hduType").s()).containsExactly("PRIMARY", "IMAGE", "IMAGE");
         assertThat(f.fileItem(URL).get("s3Key").s()).isEqualTo(KEY);
         assertThat(f.fileItem(URL).get("seq").s()).startsWith("0065A1B2C3D4E5F601000");
-        assertThat(context.lines()).containsExactly("INDEXED " + URL + " (3 HDUs): 1 requests, 14400 bytes read");
+        assertThat(log).containsExactly("INDEXED " + URL + " (3 HDUs): 1 requests, 14400 bytes read");
     }
 
     @Test
@@ -69,8 +73,8 @@ class HandlerEventsTest {
         new EventBridgeHandler(f.indexer).handleRequest(
                 EventLoader.loadScheduledEvent(sample("eventbridge-object-created.json")), context);
         assertThat(f.items(URL)).hasSize(1);
-        assertThat(context.lines()).hasSize(4).element(1).asString().startsWith("REMOVED " + URL);
-        assertThat(context.lines().subList(2, 4)).allSatisfy(l -> assertThat(l).startsWith("UNCHANGED " + URL));
+        assertThat(log).hasSize(4).element(1).asString().startsWith("REMOVED " + URL);
+        assertThat(log.subList(2, 4)).allSatisfy(l -> assertThat(l).startsWith("UNCHANGED " + URL));
     }
 
     @Test
@@ -166,7 +170,7 @@ class HandlerEventsTest {
                 EventLoader.loadScheduledEvent(sample("eventbridge-object-created.json")), context))
                 .isInstanceOf(FailedEventsException.class);
         assertThat(f.items(URL)).isEmpty();
-        assertThat(context.lines()).allSatisfy(l -> assertThat(l).startsWith("FAILED ")
+        assertThat(log).allSatisfy(l -> assertThat(l).startsWith("FAILED ")
                 .doesNotContain(IndexFixture.s3().secretKey()).doesNotContain(IndexFixture.dynamo().secretKey()));
     }
 }

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -181,6 +182,11 @@ public final class IndexFixture {
     }
 
     private void createTable() {
+        dynamoClient.createTable(templateTableRequest(table));
+    }
+
+    /** The request that creates {@code table} as template.yaml's IndexTable defines it. */
+    static CreateTableRequest templateTableRequest(String table) {
         CfnTemplate template;
         try {
             template = CfnTemplate.load();
@@ -205,9 +211,10 @@ public final class IndexFixture {
                     .projection(Projection.builder().projectionType((String) projection.get("ProjectionType"))
                             .nonKeyAttributes(nonKey).build()).build());
         }
-        dynamoClient.createTable(b -> b.tableName(table).billingMode(BillingMode.fromValue((String) props.get("BillingMode")))
+        return CreateTableRequest.builder().tableName(table)
+                .billingMode(BillingMode.fromValue((String) props.get("BillingMode")))
                 .attributeDefinitions(attributes).keySchema(keySchema(props.get("KeySchema")))
-                .globalSecondaryIndexes(indexes));
+                .globalSecondaryIndexes(indexes).build();
     }
 
     private static List<KeySchemaElement> keySchema(Object list) {

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * template.yaml, parsed with CloudFormation's short tags, checked against the code it deploys:
  * handlers that exist, environment variables the code reads, an event per suffix, policies that
- * name only this stack's bucket, table, queues and function. (The table definition itself is
- * exercised by every other test: {@link IndexFixture} creates its tables from it.)
+ * name only this stack's bucket, table, queues and function, the table definition the code gives
+ * ({@link IndexSchema#createTableRequest}). (The template's table definition itself is exercised by
+ * every other test: {@link IndexFixture} creates its tables from it.)
  */
 class TemplateTest {
     static final List<String> SUFFIXES = List.of(".fits", ".fit", ".fts", ".fz", ".fits.gz");
@@ -38,6 +39,12 @@ class TemplateTest {
         assertThat(template.root()).containsEntry("Transform", "AWS::Serverless-2016-10-31");
         assertThat(CfnTemplate.map(template.root(), "Parameters")).containsKey("BucketName");
         assertThat(template.properties("FitsBucket").get("BucketName")).isEqualTo(Map.of("Ref", "BucketName"));
+    }
+
+    @Test
+    void theTableDefinitionInTheCodeIsTheTemplates() {
+        assertThat(IndexSchema.createTableRequest("astrocloud-index"))
+                .isEqualTo(IndexFixture.templateTableRequest("astrocloud-index"));
     }
 
     @Test

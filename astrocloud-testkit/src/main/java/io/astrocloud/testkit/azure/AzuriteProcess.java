@@ -1,5 +1,6 @@
 package io.astrocloud.testkit.azure;
 
+import io.astrocloud.testkit.process.ServerProcess;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -7,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Azurite's blob service ({@code azurite-blob}, Microsoft's Azure Storage emulator from npm) as a
@@ -28,17 +29,12 @@ public final class AzuriteProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("successfully listens on (http://\\S+)");
 
-    private final Process process;
-    private final Path dataDir;
+    private final ServerProcess server;
     private final String endpoint;
-    private final Thread reaper;
 
-    private AzuriteProcess(Process process, Path dataDir, String endpoint) {
-        this.process = process;
-        this.dataDir = dataDir;
+    private AzuriteProcess(ServerProcess server, String endpoint) {
+        this.server = server;
         this.endpoint = endpoint;
-        this.reaper = new Thread(process::destroyForcibly, "azurite-reaper");
-        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     /** Installs Azurite if needed and starts its blob service. */
@@ -46,22 +42,11 @@ public final class AzuriteProcess implements AutoCloseable {
         Path bin = install().resolve("node_modules").resolve(".bin").resolve("azurite-blob");
         Path data = Files.createTempDirectory("astrocloud-azurite");
         Path log = data.resolve("azurite.log");
-        Process p = new ProcessBuilder(bin.toString(), "--blobHost", "127.0.0.1", "--blobPort", "0",
-                "--location", data.resolve("store").toString(), "--disableTelemetry", "--skipApiVersionCheck")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(Files.readString(log, StandardCharsets.UTF_8));
-            if (m.find()) {
-                return new AzuriteProcess(p, data, m.group(1));
-            }
-            if (!p.isAlive()) {
-                break;
-            }
-            sleep(20);
-        }
-        p.destroyForcibly();
-        throw new IOException("azurite-blob did not start: " + Files.readString(log, StandardCharsets.UTF_8));
+        List<String> command = List.of(bin.toString(), "--blobHost", "127.0.0.1", "--blobPort", "0",
+                "--location", data.resolve("store").toString(), "--disableTelemetry", "--skipApiVersionCheck");
+        ServerProcess server = ServerProcess.start(command, log, data);
+        Matcher listening = server.awaitLog(LISTENING, Duration.ofSeconds(30), "azurite-blob");
+        return new AzuriteProcess(server, listening.group(1));
     }
 
     /** The blob service's origin, e.g. {@code http://127.0.0.1:43005}; accounts are path segments. */
@@ -71,21 +56,7 @@ public final class AzuriteProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(reaper);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook runs anyway.
-        }
-        deleteTree(dataDir);
+        server.close();
     }
 
     /** The install directory, with Azurite {@value #VERSION} in it. */
@@ -127,23 +98,6 @@ public final class AzuriteProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             npm.destroyForcibly();
             throw new IOException("interrupted while installing Azurite", e);
-        }
-    }
-
-    private static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for Azurite", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A temporary directory left behind is harmless.
         }
     }
 }

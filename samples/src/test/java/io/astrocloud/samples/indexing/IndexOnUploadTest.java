@@ -1,0 +1,96 @@
+package io.astrocloud.samples.indexing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.astrocloud.json.FitsJson;
+import io.astrocloud.lambda.IndexSchema;
+import io.astrocloud.lambda.StoredCards;
+import io.astrocloud.samples.AwsServers;
+import io.astrocloud.testkit.Corpus;
+import io.astrocloud.testkit.GoldenCorpus;
+import io.astrocloud.testkit.s3.TestS3;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Indexing on upload against S3Proxy and DynamoDB Local: a real FITS file (from the corpus) is
+ * uploaded, S3's notification JSON goes through the Lambda runtime's serialization to the
+ * function, and the index finds it by OBJECT with every card as astropy reads it. The Lambda
+ * runtime itself cannot run here; {@code LocalInvoke} does what it does with the JSON.
+ */
+class IndexOnUploadTest {
+    @Test
+    void anUploadedFileIsFoundByItsObjectThroughTheIndexWithEveryCard() throws IOException {
+        String table = AwsServers.newTable("upload");
+        TestS3 s3 = AwsServers.s3();
+        s3.createBucket(UploadWalkthrough.BUCKET);
+        IndexOnUpload sample = new IndexOnUpload(s3.admin(), s3.region(), AwsServers.dynamoClient(), table,
+                AwsServers.function(table));
+        String file = "astropy_chandra_time.fits";
+        String key = "chandra/Mrk 1434 + ACIS.fits";
+        String url = "s3://" + UploadWalkthrough.BUCKET + "/" + key;
+
+        IndexOnUpload.Delivery delivery = sample.upload(UploadWalkthrough.BUCKET, key, Files.readAllBytes(Corpus.file(file)));
+
+        assertThat(delivery.url()).isEqualTo(url);
+        assertThat(delivery.notification()).contains("\"eventName\" : \"ObjectCreated:Put\"")
+                .contains("\"key\" : \"chandra/Mrk+1434+%2B+ACIS.fits\"").contains("\"size\" : 31680");
+        assertThat(delivery.result()).isEqualTo("\"1 event(s) applied\"");
+        assertThat(delivery.functionLog()).singleElement().asString().startsWith("INDEXED " + url + " (2 HDUs)");
+
+        List<Map<String, AttributeValue>> found = sample.findByObject("Mrk 1434");
+        assertThat(found).singleElement().satisfies(hdu -> {
+            assertThat(hdu.get(IndexSchema.S3_KEY).s()).isEqualTo(key);
+            assertThat(hdu.get(IndexSchema.HDU_INDEX).n()).isEqualTo("1");
+            assertThat(hdu.get(IndexSchema.HDU_TYPE).s()).isEqualTo("BINTABLE");
+            assertThat(hdu.get(IndexSchema.INSTRUMENT).s()).isEqualTo("ACIS");
+            assertThat(hdu.get(IndexSchema.TELESCOPE).s()).isEqualTo("CHANDRA");
+            assertThat(hdu.get(IndexSchema.OBS_DATE).s()).startsWith("2016-01-26");
+        });
+        assertThat(sample.findByObject("Mrk 1435")).isEmpty();
+        assertThat(sample.findByInstrument("ACIS")).hasSize(1);
+
+        GoldenCorpus golden = GoldenCorpus.of(file);
+        List<Map<String, AttributeValue>> hdus = sample.itemsOf(url).stream()
+                .filter(i -> i.get(IndexSchema.ITEM_TYPE).s().equals("HDU")).toList();
+        assertThat(hdus).hasSize(golden.hdus().size());
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < hdus.size(); i++) {
+            JsonNode cards = FitsJson.MAPPER.readTree(StoredCards.json(hdus.get(i), List.of()));
+            differences.addAll(GoldenCorpus.cardDifferences(file + " HDU " + i, cards, golden.hdus().get(i).get("cards")));
+        }
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void theWalkthroughIndexesEachUploadAndFindsThemByObjectAndInstrument() throws IOException {
+        StringWriter out = new StringWriter();
+        String table = "walkthrough-" + System.nanoTime();
+
+        UploadWalkthrough.run(AwsServers.s3(), AwsServers.dynamo(), table, new PrintWriter(out, true));
+
+        String field7 = "s3://fits-archive/surveys/field 7/small+mef.fits";
+        assertThat(out.toString())
+                .contains("S3 event for " + field7 + " -> IndexFunction: \"1 event(s) applied\"")
+                .contains("log: INDEXED " + field7 + " (3 HDUs): 1 requests, 14400 bytes read")
+                .contains("log: INDEXED s3://fits-archive/surveys/field 8/small+mef.fits (4 HDUs)")
+                .contains("found " + field7 + "  HDU 0 PRIMARY  OBJECT=FIELD-7  TELESCOP=SYNTH  INSTRUME=CAM1"
+                        + "  DATE-OBS=2024-01-17T00:00:00")
+                .doesNotContain("OBJECT=FIELD-8");
+        if (AwsServers.s3().embedded()) {
+            assertThat(out.toString())
+                    .containsPattern("log: INDEXED s3://fits-archive/tess/tess-s0022-4-4-cube.fits \\(3 HDUs\\): "
+                            + "\\d requests, [0-9]+ bytes read")
+                    .contains("found s3://fits-archive/tess/tess-s0022-4-4-cube.fits  HDU 0 PRIMARY  TELESCOP=TESS"
+                            + "  INSTRUME=TESS Photometer");
+        }
+    }
+}
