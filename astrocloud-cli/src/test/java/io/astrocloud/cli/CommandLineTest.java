@@ -160,37 +160,4 @@ class CommandLineTest {
         assertThat(Files.readAllBytes(part))
                 .isEqualTo(Arrays.copyOfRange(Files.readAllBytes(Corpus.file("fv_rosat.evt")), 2880, 5760));
     }
-
-    @Test
-    void demoWalksTheGeneratedFilesInTheEmbeddedS3Server() {
-        Run run = run("demo", "--max-cards", "3");
-        assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).contains("s3://demo-archive/tess/tess-s0022-4-4-cube.fits: 3 HDUs");
-        assertThat(run.out()).contains("s3://demo-archive/hst/ibxl50clq_raw.fits: 81 HDUs");
-        assertThat(run.out()).containsPattern("tess/tess-s0022-4-4-cube.fits +44\\.0 GB +3 +72,000");
-        assertThat(run.out())
-                .containsSubsequence("[1/6]", "[2/6]", "[3/6]", "[4/6]", "[5/6]", "[6/6]", "Byte accounting");
-        String out = run.out();
-        // The route to Kafka (a broker process from the jars the build unpacked into target/kafka).
-        assertThat(out).containsPattern("route HeadersToKafkaRoute.java +"
-                + "s3://demo-archive/tess/tess-s0022-4-4-cube.fits -> kafka:fits-headers  3 records");
-        assertThat(out).containsPattern("route headers-to-kafka.yaml +s3://demo-archive/hst/ibxl50clq_raw.fits"
-                + " -> kafka:fits-headers  81 records");
-        assertThat(out).contains("read back with a Kafka consumer: 84 records");
-        assertThat(out)
-                .containsPattern("s3://demo-archive/tess/tess-s0022-4-4-cube.fits#0 +\\[\\{\"keyword\":\"SIMPLE\"");
-        assertThat(out).containsPattern("s3://demo-archive/hst/ibxl50clq_raw.fits#2 +\\[\\{\"keyword\":\"XTENSION\"");
-        // Indexing on upload: the cube indexed from its headers alone, then found through the indexes.
-        assertThat(out).containsPattern("log: INDEXED s3://fits-archive/tess/tess-s0022-4-4-cube.fits \\(3 HDUs\\)");
-        assertThat(out)
-                .contains("found s3://fits-archive/surveys/field 7/small+mef.fits  HDU 0 PRIMARY  OBJECT=FIELD-7");
-        assertThat(out).contains("found s3://fits-archive/tess/tess-s0022-4-4-cube.fits  HDU 0 PRIMARY  TELESCOP=TESS");
-        // Direct invocation with the sample event files.
-        assertThat(out).containsSubsequence("sam local invoke IndexFunction -e samples/events/s3-put.json",
-                "log: INDEXED s3://fits-archive/surveys/field 7/small+mef.fits (3 HDUs)",
-                "result: \"1 event(s) applied\"",
-                "sam local invoke IndexFunction -e samples/events/s3-delete.json",
-                "log: REMOVED s3://fits-archive/surveys/field 7/small+mef.fits", "result: \"1 event(s) applied\"");
-        assertThat(out).doesNotContain("SKIPPED");
-    }
 }
