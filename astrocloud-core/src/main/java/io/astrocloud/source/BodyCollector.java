@@ -12,7 +12,9 @@ import java.util.concurrent.Flow;
  * Collects the part of a response body a read needs and then stops the transfer: it drops the
  * first {@code skip} bytes, keeps the next {@code limit}, and cancels the subscription as soon as
  * it has them. A server that ignores Range and starts sending a 44 GB body costs only the bytes
- * up to {@code skip + limit}.
+ * up to {@code skip + limit}. A body that ends where the read does (the usual 206) is let to finish
+ * instead: cancelling would close the connection, and the next request would pay for a new one
+ * (a TCP and TLS handshake, one or two more round trips).
  */
 final class BodyCollector implements BodySubscriber<BodyCollector.Collected> {
     /** What was kept, and how many body bytes arrived in all. */
@@ -21,21 +23,28 @@ final class BodyCollector implements BodySubscriber<BodyCollector.Collected> {
 
     private final CompletableFuture<Collected> result = new CompletableFuture<>();
     private final byte[] buffer;
+    private final long bodyLength;
     private long toSkip;
     private int filled;
     private long transferred;
     private Flow.Subscription subscription;
 
-    BodyCollector(long skip, int limit) {
+    /**
+     * @param skip       body bytes to drop first
+     * @param limit      body bytes to keep after them
+     * @param bodyLength the body's length from Content-Length, or -1 when not given
+     */
+    BodyCollector(long skip, int limit, long bodyLength) {
         this.toSkip = skip;
         this.buffer = new byte[limit];
+        this.bodyLength = bodyLength;
     }
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
         this.subscription = s;
         if (buffer.length == 0) {
-            finish(true);
+            finish(bodyLength != 0);
         } else {
             s.request(1);
         }
@@ -59,7 +68,7 @@ final class BodyCollector implements BodySubscriber<BodyCollector.Collected> {
             b.get(buffer, filled, take);
             filled += take;
             if (filled == buffer.length) {
-                finish(true);
+                finish(bodyLength < 0 || transferred < bodyLength);
                 return;
             }
         }

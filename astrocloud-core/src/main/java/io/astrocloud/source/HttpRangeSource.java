@@ -70,7 +70,7 @@ public final class HttpRangeSource implements RangeSource {
     public FetchedRange read(RangeRequest r) throws IOException {
         HttpRequest request = request(r.offset(), r.httpRange(), r.ifMatch());
         HttpResponse<BodyCollector.Collected> response = await(
-                client.sendAsync(request, info -> collectorFor(info.statusCode(), r)), r.offset());
+                client.sendAsync(request, info -> collectorFor(info, r)), r.offset());
         int status = response.statusCode();
         BodyCollector.Collected body = response.body();
         if (status != 200 && status != 206) {
@@ -110,7 +110,7 @@ public final class HttpRangeSource implements RangeSource {
             if (status == 200 || status == 206) {
                 return new BodyStream(timeout, url(), status == 206 ? offset : 0);
             }
-            return mapped(new BodyCollector(0, ERROR_BODY_LIMIT));
+            return mapped(new BodyCollector(0, ERROR_BODY_LIMIT, bodyLength(info)));
         }), offset);
         int status = response.statusCode();
         if (status != 200 && status != 206) {
@@ -132,17 +132,24 @@ public final class HttpRangeSource implements RangeSource {
         return new ObjectStream(body, new ObjectInfo(size, etag));
     }
 
-    private HttpResponse.BodySubscriber<BodyCollector.Collected> collectorFor(int status, RangeRequest r) {
+    private HttpResponse.BodySubscriber<BodyCollector.Collected> collectorFor(HttpResponse.ResponseInfo info,
+                                                                               RangeRequest r) {
+        int status = info.statusCode();
+        long length = bodyLength(info);
         if (status == 206) {
-            return new BodyCollector(0, r.length());
+            return new BodyCollector(0, r.length(), length);
         }
         if (status == 200) {
             if (r.offset() > maxDiscard) {
-                return new BodyCollector(0, 0);
+                return new BodyCollector(0, 0, length);
             }
-            return new BodyCollector(r.offset(), r.length());
+            return new BodyCollector(r.offset(), r.length(), length);
         }
-        return new BodyCollector(0, ERROR_BODY_LIMIT);
+        return new BodyCollector(0, ERROR_BODY_LIMIT, length);
+    }
+
+    private static long bodyLength(HttpResponse.ResponseInfo info) {
+        return info.headers().firstValueAsLong("Content-Length").orElse(-1);
     }
 
     private static HttpResponse.BodySubscriber<InputStream> mapped(BodyCollector collector) {

@@ -11,6 +11,7 @@ import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
 import io.astrocloud.testkit.http.Faults;
 import io.astrocloud.testkit.http.RangeHttpServer;
+import io.astrocloud.testkit.net.TcpFaultProxy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,24 @@ class HttpRangeSourceTest {
         assertThat(r.object().size()).isEqualTo(small.length);
         assertThat(r.object().etag()).isNotBlank();
         assertThat(server.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsOneConnectionForTheRangesOfAWalk(@TempDir Path dir) throws IOException {
+        // Three HDUs, the last behind 44 GB of data: three ranged reads, one after the other.
+        Path cube = dir.resolve("cube.fits");
+        SparseFitsWriter.write(cube, SyntheticFits.tessCube());
+        server.put("/cube.fits", cube);
+        try (TcpFaultProxy proxy = TcpFaultProxy.start(server.baseUri())) {
+            String url = proxy.uri().resolve("/cube.fits").toString();
+            TransferStats stats = new TransferStats();
+            try (HeaderWalk w = HeaderWalker.walk(resolver.open(url, stats), WalkOptions.DEFAULT)) {
+                assertThat(w.toList()).hasSize(3);
+            }
+            assertThat(stats.requests()).isEqualTo(3);
+            // A connection closed after each range would cost a new TCP (and TLS) handshake per read.
+            assertThat(proxy.connections()).isEqualTo(1);
+        }
     }
 
     @Test
