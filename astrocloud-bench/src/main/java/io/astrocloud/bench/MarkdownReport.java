@@ -78,10 +78,20 @@ final class MarkdownReport {
         line("## Targets (issue 8)");
         line("");
         table("target", "measured", "verdict");
-        for (TargetCheck t : Targets.check(r)) {
+        List<TargetCheck> checks = Targets.check(r);
+        for (TargetCheck t : checks) {
             row(t.target(), t.found(), t.verdict());
         }
         line("");
+        List<TargetCheck> missed = checks.stream().filter(t -> t.why() != null).collect(Collectors.toList());
+        if (!missed.isEmpty()) {
+            line("By how much and why:");
+            line("");
+            for (TargetCheck t : missed) {
+                line("- *" + t.target() + "*: " + t.why());
+            }
+            line("");
+        }
     }
 
     private void largeFiles() {
