@@ -113,9 +113,9 @@ final class Targets {
                 why.add(timeWhy(r, ours, theirs));
             }
             if (bytes < 100) {
-                why.add(Cells.format("%s: astropy+fsspec fetched %s, %s of ours; 100× would need at most %s.",
-                        ours.file().name(), Cells.size(theirs.median().bytes()), Cells.times(bytes),
-                        Cells.size(theirs.median().bytes() / 100)));
+                why.add(Cells.format("%s: astropy+fsspec fetched %s bytes, %.2f× our %s; 100× needs at most %s.",
+                        ours.file().name(), Cells.count(theirs.median().bytes()), bytes,
+                        Cells.count(ours.median().bytes()), Cells.count(theirs.median().bytes() / 100)));
             }
             compared++;
         }
