@@ -11,6 +11,7 @@ import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
 import io.astrocloud.testkit.http.RangeHttpServer;
+import io.astrocloud.testkit.net.TcpFaultProxy;
 import io.astrocloud.testkit.s3.TestS3;
 import java.io.IOException;
 import java.net.URI;
@@ -60,6 +61,28 @@ class S3RangeSourceTest {
         try (SourceResolver r = resolver(access().credentials(S3Access.Credentials.DEFAULT_CHAIN).build())) {
             assertThat(walk(r, "s3://archive/data/small file.fits")).hasSize(4);
             assertThat(walk(r, s3.endpoint() + "/archive/data/small%20file.fits")).hasSize(4);
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+    }
+
+    @Test
+    void keepsOneConnectionForTheRangesOfAWalk() throws IOException {
+        System.setProperty("aws.accessKeyId", s3.accessKey());
+        System.setProperty("aws.secretAccessKey", s3.secretKey());
+        // Counts the TCP connections the client opens to the store (external endpoint or S3Proxy).
+        try (TcpFaultProxy proxy = TcpFaultProxy.start(s3.endpoint());
+             SourceResolver r = resolver(S3Access.builder().endpoint(proxy.uri()).pathStyle(true).region(s3.region())
+                     .credentials(S3Access.Credentials.DEFAULT_CHAIN).build())) {
+            TransferStats stats = new TransferStats();
+            // Block by block and no prefetch: one ranged GET after another, each on the last one's connection.
+            WalkOptions sequential = WalkOptions.DEFAULT.withReadAhead(2880).withPrefetch(0);
+            try (HeaderWalk w = HeaderWalker.walk(r.open("s3://archive/data/small file.fits", stats), sequential)) {
+                assertThat(w.toList()).hasSize(4);
+            }
+            assertThat(stats.requests()).isGreaterThan(1);
+            assertThat(proxy.connections()).isEqualTo(1);
         } finally {
             System.clearProperty("aws.accessKeyId");
             System.clearProperty("aws.secretAccessKey");
