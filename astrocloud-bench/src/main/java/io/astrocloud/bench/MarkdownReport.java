@@ -276,6 +276,10 @@ final class MarkdownReport {
         line("- Rounds of astropy+fsspec, whole-file GET and block by block are their requests: they send one at a "
                 + "time. astro-cloud's rounds are measured from each request's time in flight.");
         line("- astro-cloud over S3 counts requests and bytes on the client (S3Proxy does not count bytes).");
+        line("- The latency is added to responses, not to opening connections: on a real network a new "
+                + "connection costs one more round trip, two or three with TLS. A walk's sequential reads share "
+                + "one connection (checked by tests through a TCP proxy); astro-cloud's parallel prefetches open "
+                + "more, which would add about one round to their part of the critical path.");
         line("");
     }
 
