@@ -39,7 +39,7 @@ public record BenchSettings(String profile, Duration latency, long bandwidthBits
     /** Everything, at the sizes the issue asks for: the numbers that go into BENCHMARKS.md. */
     public static BenchSettings full(Path out) {
         return new BenchSettings("full", DEFAULT_LATENCY, DEFAULT_BANDWIDTH_BITS, 5, 3, Integer.MAX_VALUE, true,
-                List.of(2880, 5760, 11520, 32768, 65536, 262144), 2L << 30, 10_000,
+                List.of(2880, 5760, 11520, 16384, 17280, 32768, 65536, 262144), 2L << 30, 10_000,
                 List.of(16, 32, 64, 128, 256, 512), true, 200, true, true, out);
     }
 

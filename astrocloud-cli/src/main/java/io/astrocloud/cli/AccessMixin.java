@@ -65,7 +65,7 @@ final class AccessMixin {
     @Option(names = "--retries", paramLabel = "N", defaultValue = "3", description = "Retries of passing failures (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--read-ahead", paramLabel = "BYTES", description = "Bytes per request (default: 16384).")
+    @Option(names = "--read-ahead", paramLabel = "BYTES", description = "Bytes per request (default: 14400).")
     Integer readAhead;
 
     @Option(names = "--max-header", paramLabel = "BYTES", description = "Longest header accepted (default: 8 MiB).")

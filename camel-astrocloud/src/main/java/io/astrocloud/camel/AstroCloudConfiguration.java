@@ -1,5 +1,6 @@
 package io.astrocloud.camel;
 
+import io.astrocloud.fits.WalkOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.RuntimeCamelException;
@@ -35,8 +36,8 @@ public class AstroCloudConfiguration implements Cloneable {
 
     @UriParam
     private boolean gzip;
-    @UriParam(label = "advanced", defaultValue = "16384")
-    private int readAhead = 16 * 1024;
+    @UriParam(label = "advanced", defaultValue = "14400")
+    private int readAhead = WalkOptions.DEFAULT_READ_AHEAD;
     @UriParam(label = "advanced", defaultValue = "32")
     private int prefetch = 32;
     @UriParam(label = "advanced", defaultValue = "8388608")
