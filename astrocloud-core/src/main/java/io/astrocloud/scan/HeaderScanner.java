@@ -12,14 +12,10 @@ import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -37,7 +33,7 @@ public final class HeaderScanner implements Closeable {
      * Objects in flight by default (the command line's {@code --concurrency}): 128, measured
      * (BENCHMARKS.md). At 20 ms per request one object in flight completes at most 50 per second,
      * so thousands per second need a hundred or more in flight; past 128 the two cores, not the
-     * latency, were the limit (S3, server in its own JVM: 700 files/s at 32, 1,421 at 128, 1,356
+     * latency, were the limit (S3, server in its own JVM: 1,085 files/s at 32, 2,063 at 128, 1,767
      * at 256).
      */
     public static final int DEFAULT_CONCURRENCY = 128;
@@ -76,7 +72,7 @@ public final class HeaderScanner implements Closeable {
      * (or closed) by one thread; closing it early stops drawing new objects.
      */
     public Stream<ScanResult> scan(Iterator<ObjectRef> objects) {
-        Results results = new Results(objects);
+        BoundedFanOut<ObjectRef, ScanResult> results = new BoundedFanOut<>(objects, this::walk, pool, concurrency);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(results, Spliterator.NONNULL), false)
                 .onClose(results::stop);
     }
@@ -113,72 +109,5 @@ public final class HeaderScanner implements Closeable {
     @Override
     public void close() {
         pool.shutdownNow();
-    }
-
-    /** Feeds the pool from the input as slots free up and hands back results as they complete. */
-    private final class Results implements Iterator<ScanResult> {
-        private final Iterator<ObjectRef> input;
-        private final Semaphore slots = new Semaphore(concurrency);
-        private final BlockingQueue<ScanResult> done = new ArrayBlockingQueue<>(concurrency);
-        private int inFlight;
-        private volatile boolean stopped;
-        private ScanResult next;
-
-        Results(Iterator<ObjectRef> input) {
-            this.input = input;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (next != null) {
-                return true;
-            }
-            feed();
-            if (inFlight == 0) {
-                return false;
-            }
-            try {
-                next = done.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stop();
-                return false;
-            }
-            inFlight--;
-            slots.release();
-            return true;
-        }
-
-        @Override
-        public ScanResult next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ScanResult r = next;
-            next = null;
-            return r;
-        }
-
-        private void feed() {
-            while (!stopped && slots.tryAcquire()) {
-                ObjectRef ref;
-                try {
-                    if (!input.hasNext()) {
-                        slots.release();
-                        return;
-                    }
-                    ref = input.next();
-                } catch (RuntimeException listingFailed) {
-                    slots.release();
-                    throw listingFailed;
-                }
-                inFlight++;
-                pool.execute(() -> done.add(walk(ref)));
-            }
-        }
-
-        void stop() {
-            stopped = true;
-        }
     }
 }

@@ -1,11 +1,10 @@
 package io.astrocloud.lambda;
 
+import io.astrocloud.scan.BoundedFanOut;
 import io.astrocloud.scan.ObjectRef;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -67,25 +66,19 @@ public final class Backfill {
             t.setDaemon(true);
             return t;
         });
-        ExecutorCompletionService<ObjectResult> done = new ExecutorCompletionService<>(pool);
         long[] counts = new long[Result.values().length];
-        int inFlight = 0;
         try {
-            while (objects.hasNext() || inFlight > 0) {
-                while (inFlight < concurrency && objects.hasNext()) {
-                    ObjectRef ref = objects.next();
-                    done.submit(() -> index(ref));
-                    inFlight++;
-                }
-                ObjectResult r = done.take().get();
-                inFlight--;
+            BoundedFanOut<ObjectRef, ObjectResult> results = new BoundedFanOut<>(objects, this::index, pool, concurrency);
+            while (results.hasNext()) {
+                ObjectResult r = results.next();
                 counts[r.result().ordinal()]++;
                 onResult.accept(r);
             }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("backfill task failed unexpectedly", e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("backfill interrupted");
         }
         return new Summary(counts[Result.INDEXED.ordinal()], counts[Result.INVALID.ordinal()],
                 counts[Result.SKIPPED.ordinal()], counts[Result.FAILED.ordinal()]);
