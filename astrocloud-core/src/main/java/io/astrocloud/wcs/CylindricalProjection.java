@@ -6,16 +6,6 @@ package io.astrocloud.wcs;
  */
 abstract sealed class CylindricalProjection implements Projection permits CylindricalProjection.PlateCarree {
 
-    @Override
-    public double phi0() {
-        return 0.0;
-    }
-
-    @Override
-    public double theta0() {
-        return 0.0;
-    }
-
     /** CAR: plate carree, x = phi, y = theta. */
     static final class PlateCarree extends CylindricalProjection {
         @Override

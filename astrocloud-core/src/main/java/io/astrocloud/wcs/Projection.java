@@ -13,11 +13,21 @@ sealed interface Projection permits ZenithalProjection, CylindricalProjection, P
     /** The three-letter code: TAN, SIN, ... */
     String code();
 
-    /** Native longitude of the fiducial point when the header sets none (PVi_1 of the longitude axis). */
-    double phi0();
+    /**
+     * Native longitude of the fiducial point when the header sets none (PVi_1 of the longitude
+     * axis): 0 for every projection here.
+     */
+    default double phi0() {
+        return 0.0;
+    }
 
-    /** Native latitude of the fiducial point when the header sets none (PVi_2 of the longitude axis). */
-    double theta0();
+    /**
+     * Native latitude of the fiducial point when the header sets none (PVi_2 of the longitude
+     * axis): 90 for zenithal projections, 0 for the others here.
+     */
+    default double theta0() {
+        return 0.0;
+    }
 
     /** {phi, theta} of a projection-plane point, or null outside the projection's domain. */
     double[] toNative(double x, double y);

@@ -9,16 +9,6 @@ abstract sealed class PseudoCylindricalProjection implements Projection
     static final double R0 = Angles.R2D;
     private static final double TOLERANCE = 1e-13;
 
-    @Override
-    public double phi0() {
-        return 0.0;
-    }
-
-    @Override
-    public double theta0() {
-        return 0.0;
-    }
-
     /** MOL: x = (2 sqrt 2 / pi) phi cos(gamma), y = sqrt 2 r0 sin(gamma), 2 gamma + sin 2 gamma = pi sin theta. */
     static final class Mollweide extends PseudoCylindricalProjection {
         private static final double EDGE_TOLERANCE = 1e-12;

@@ -88,7 +88,7 @@ final class SipDistortion implements PixelDistortion {
 
     @Override
     public double[] distort(double u, double v) {
-        return new double[] {u + polynomial(a, u, v), v + polynomial(b, u, v)};
+        return new double[] {u + polynomial(a, u, v)[0], v + polynomial(b, u, v)[0]};
     }
 
     @Override
@@ -96,26 +96,26 @@ final class SipDistortion implements PixelDistortion {
         double u = bigU;
         double v = bigV;
         if (ap != null) {
-            u += polynomial(ap, bigU, bigV);
-            v += polynomial(bp, bigU, bigV);
+            u += polynomial(ap, bigU, bigV)[0];
+            v += polynomial(bp, bigU, bigV)[0];
         }
+        double tolerance = CONVERGED * Math.max(1.0, Math.max(Math.abs(bigU), Math.abs(bigV)));
         for (int i = 0; i < MAX_ITERATIONS; i++) {
-            double fu = u + polynomial(a, u, v) - bigU;
-            double fv = v + polynomial(b, u, v) - bigV;
-            double tolerance = CONVERGED * Math.max(1.0, Math.max(Math.abs(bigU), Math.abs(bigV)));
+            double[] f = polynomial(a, u, v);
+            double[] g = polynomial(b, u, v);
+            double fu = u + f[0] - bigU;
+            double fv = v + g[0] - bigV;
             if (Math.abs(fu) <= tolerance && Math.abs(fv) <= tolerance) {
                 return new double[] {u, v};
             }
-            double j11 = 1.0 + derivativeU(a, u, v);
-            double j12 = derivativeV(a, u, v);
-            double j21 = derivativeU(b, u, v);
-            double j22 = 1.0 + derivativeV(b, u, v);
-            double det = j11 * j22 - j12 * j21;
+            double j11 = 1.0 + f[1];
+            double j22 = 1.0 + g[2];
+            double det = j11 * j22 - f[2] * g[1];
             if (!Double.isFinite(det) || det == 0.0) {
                 return null;
             }
-            u -= (j22 * fu - j12 * fv) / det;
-            v -= (j11 * fv - j21 * fu) / det;
+            u -= (j22 * fu - f[2] * fv) / det;
+            v -= (j11 * fv - g[1] * fu) / det;
             if (!Double.isFinite(u) || !Double.isFinite(v)) {
                 return null;
             }
@@ -123,40 +123,23 @@ final class SipDistortion implements PixelDistortion {
         return null;
     }
 
-    private static double polynomial(double[][] c, double u, double v) {
-        double sum = 0.0;
+    /** {sum c_pq u^p v^q, its derivative by u, its derivative by v}, by Horner's rule in both variables. */
+    private static double[] polynomial(double[][] c, double u, double v) {
+        double value = 0.0;
+        double byU = 0.0;
+        double byV = 0.0;
         for (int p = c.length - 1; p >= 0; p--) {
             double row = 0.0;
+            double rowByV = 0.0;
             for (int q = c.length - 1 - p; q >= 0; q--) {
+                rowByV = rowByV * v + row;
                 row = row * v + c[p][q];
             }
-            sum = sum * u + row;
+            byU = byU * u + value;
+            value = value * u + row;
+            byV = byV * u + rowByV;
         }
-        return sum;
-    }
-
-    private static double derivativeU(double[][] c, double u, double v) {
-        double sum = 0.0;
-        for (int p = c.length - 1; p >= 1; p--) {
-            double row = 0.0;
-            for (int q = c.length - 1 - p; q >= 0; q--) {
-                row = row * v + c[p][q];
-            }
-            sum = sum * u + p * row;
-        }
-        return sum;
-    }
-
-    private static double derivativeV(double[][] c, double u, double v) {
-        double sum = 0.0;
-        for (int p = c.length - 1; p >= 0; p--) {
-            double row = 0.0;
-            for (int q = c.length - 1 - p; q >= 1; q--) {
-                row = row * v + q * c[p][q];
-            }
-            sum = sum * u + row;
-        }
-        return sum;
+        return new double[] {value, byU, byV};
     }
 
     @Override

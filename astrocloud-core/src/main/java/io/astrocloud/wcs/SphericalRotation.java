@@ -123,30 +123,34 @@ final class SphericalRotation {
         return alphaP;
     }
 
-    /** Celestial {longitude, latitude} of native (phi, theta), Paper II eq. 2. */
+    /** Celestial {longitude in [0, 360), latitude} of native (phi, theta), Paper II eq. 2. */
     double[] toCelestial(double phi, double theta) {
-        double dPhi = phi - phiP;
-        double sinTheta = Angles.sind(theta);
-        double cosTheta = Angles.cosd(theta);
-        double cosDPhi = Angles.cosd(dPhi);
-        double x = sinTheta * cosDeltaP - cosTheta * sinDeltaP * cosDPhi;
-        double y = -cosTheta * Angles.sind(dPhi);
-        double z = sinTheta * sinDeltaP + cosTheta * cosDeltaP * cosDPhi;
-        double lon = x == 0.0 && y == 0.0 ? alphaP : alphaP + Angles.atan2d(y, x);
-        return new double[] {Angles.wrap360(lon), Angles.atan2d(z, Math.hypot(x, y))};
+        double[] celestial = rotate(phi, theta, phiP, alphaP);
+        celestial[0] = Angles.wrap360(celestial[0]);
+        return celestial;
     }
 
-    /** Native {phi, theta} of celestial (longitude, latitude), Paper II eq. 5; phi in [-180, 180]. */
+    /** Native {phi in [-180, 180], theta} of celestial (longitude, latitude), Paper II eq. 5. */
     double[] toNative(double lon, double lat) {
-        double dLon = lon - alphaP;
+        double[] nat = rotate(lon, lat, alphaP, phiP);
+        nat[0] = Angles.wrap180(nat[0]);
+        return nat;
+    }
+
+    /**
+     * Eqs. 2 and 5 are one formula: the pole of the other system is at latitude delta_p, and at
+     * longitude {@code poleHere} in this one; {@code poleThere} is this pole's longitude there.
+     */
+    private double[] rotate(double lon, double lat, double poleHere, double poleThere) {
+        double dLon = lon - poleHere;
         double sinLat = Angles.sind(lat);
         double cosLat = Angles.cosd(lat);
         double cosDLon = Angles.cosd(dLon);
         double x = sinLat * cosDeltaP - cosLat * sinDeltaP * cosDLon;
         double y = -cosLat * Angles.sind(dLon);
         double z = sinLat * sinDeltaP + cosLat * cosDeltaP * cosDLon;
-        double phi = x == 0.0 && y == 0.0 ? phiP : phiP + Angles.atan2d(y, x);
-        return new double[] {Angles.wrap180(phi), Angles.atan2d(z, Math.hypot(x, y))};
+        double rotated = x == 0.0 && y == 0.0 ? poleThere : poleThere + Angles.atan2d(y, x);
+        return new double[] {rotated, Angles.atan2d(z, Math.hypot(x, y))};
     }
 
     @Override

@@ -12,11 +12,6 @@ abstract sealed class ZenithalProjection implements Projection
     static final double R0 = Angles.R2D;
 
     @Override
-    public double phi0() {
-        return 0.0;
-    }
-
-    @Override
     public double theta0() {
         return 90.0;
     }

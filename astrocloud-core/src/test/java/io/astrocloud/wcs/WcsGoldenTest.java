@@ -129,6 +129,23 @@ class WcsGoldenTest {
         WORST.computeIfAbsent(family, f -> new double[4])[column] = Math.max(WORST.get(family)[column], value);
     }
 
+    /** A fixture whose header has a celestial WCS, and that WCS as this package reads it. */
+    record SkyFixture(String name, JsonNode fixture, CelestialWcs wcs) {
+    }
+
+    /** Every fixture with a celestial WCS. */
+    static List<SkyFixture> skyFixtures() {
+        List<SkyFixture> out = new ArrayList<>();
+        for (JsonNode name : read("index.json")) {
+            JsonNode fixture = read(name.asText());
+            if (fixture.get("sky").asBoolean()) {
+                CelestialWcs wcs = CelestialWcs.read(keywords(fixture.get("cards"))).orElseThrow();
+                out.add(new SkyFixture(fixture.get("name").asText(), fixture, wcs));
+            }
+        }
+        return out;
+    }
+
     static WcsKeywords keywords(JsonNode cards) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (JsonNode card : cards) {
