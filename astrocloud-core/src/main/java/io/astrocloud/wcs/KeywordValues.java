@@ -63,12 +63,16 @@ final class KeywordValues {
             return null;
         }
         if (!(value instanceof String s)) {
-            throw new InvalidWcs(keyword + " = " + value + " is not a string");
+            throw new InvalidWcs(keyword + " = " + quoted(value) + " is not a string");
         }
         return s.stripTrailing();
     }
 
+    /** A value as a header shows it: strings quoted, a complex value as (re, im). */
     static String quoted(Object value) {
+        if (value instanceof double[] complex && complex.length == 2) {
+            return "(" + complex[0] + ", " + complex[1] + ")";
+        }
         return value instanceof String ? "'" + value + "'" : String.valueOf(value);
     }
 }

@@ -28,6 +28,7 @@ class HostileWcsHeaderTest {
         assertThat(why(tanImage("CRPIX1", "abc"))).isEqualTo("CRPIX1 = 'abc' is not a number");
         assertThat(why(tanImage("LATPOLE", Boolean.TRUE))).contains("LATPOLE = true is not a number");
         assertThat(why(tanImage("CTYPE1", 5L))).contains("CTYPE1 = 5 is not a string");
+        assertThat(why(tanImage("CRVAL2", new double[] {1.0, 2.0}))).isEqualTo("CRVAL2 = (1.0, 2.0) is not a number");
     }
 
     @Test
