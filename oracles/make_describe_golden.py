@@ -196,7 +196,7 @@ def time_columns(keys, out):
                  ("DATE-OBS", "DATE-END"), ("MJD-OBS", "MJD-END")):
         start = moment(keys, s, scale)
         if start is not None:
-            end_family = e
+            start_keyword, end_family = s, e
             break
     if start is None:
         return
@@ -205,9 +205,11 @@ def time_columns(keys, out):
         if stop is None:
             stop = moment(keys, e, scale)
     elapsed = duration(keys, "TELAPSE", True)
-    if stop is None and elapsed is not None:
+    date_alone = start_keyword in ("DATE-BEG", "DATE-OBS") and "T" not in str(keys.val(start_keyword)) and \
+        not (start_keyword == "DATE-OBS" and keys.get("TIME-OBS") is not None)
+    if stop is None and elapsed is not None and not date_alone:
         stop = start + TimeDelta(elapsed * u.s)
-    if stop is None and exposure is not None:
+    if stop is None and exposure is not None and not date_alone:
         stop = start + TimeDelta(exposure * u.s)
     if stop is not None and stop.mjd < start.mjd:
         return
@@ -549,6 +551,7 @@ def generated_cases():
                                         ("TELAPSE", 5400.0)])
     img("time_utc_leap_second_day", [10, 10], [("DATE-OBS", "2016-12-31T12:00:00"), ("EXPTIME", 100.0)])
     img("time_tdt_is_tt", [10, 10], [("TIMESYS", "TDT"), ("MJD-OBS", 44000.5), ("MJD-END", 44000.75)])
+    img("time_date_alone_gives_no_stop", [10, 10], [("DATE-OBS", "1996-06-01"), ("EXPTIME", 60.0)])
     img("time_negative_exposure", [10, 10], [("DATE-OBS", "2001-01-01T00:00:00"), ("EXPTIME", -1.0),
                                              ("EXPOSURE", "long")])
     # inheritance

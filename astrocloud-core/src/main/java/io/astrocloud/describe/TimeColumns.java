@@ -61,8 +61,11 @@ final class TimeColumns {
         this.keys = keys;
     }
 
-    /** A time and the keywords it came from. */
-    private record Moment(double mjd, String source) {
+    /** A time, the keywords it came from, and whether it is a date alone (read as 00:00). */
+    private record Moment(double mjd, String source, boolean dateAlone) {
+        Moment(double mjd, String source) {
+            this(mjd, source, false);
+        }
     }
 
     /** Fills the time columns of {@code row}. */
@@ -104,13 +107,7 @@ final class TimeColumns {
                     stop = moment(end);
                 }
             }
-            Double elapsed = duration("TELAPSE", true);
-            if (stop == null && elapsed != null) {
-                stop = new Moment(start.mjd + elapsed / 86400, start.source + " + TELAPSE");
-            }
-            if (stop == null && exposure.seconds != null) {
-                stop = new Moment(start.mjd + exposure.seconds / 86400, start.source + " + " + exposure.keyword);
-            }
+            stop = stop != null ? stop : startPlusDuration(start, exposure);
         }
         String noTime = "none of MJD-BEG, DATE-BEG, TSTART, EXPSTART, DATE-OBS, MJD-OBS in this header"
                 + (keys.inheritance() == HduKeywords.Inheritance.INHERITS ? " or the primary header" : "")
@@ -141,6 +138,20 @@ final class TimeColumns {
         } else {
             row.absent(T_SCALE, scaleWhy);
         }
+    }
+
+    /** start + TELAPSE, else start + exposure; none from a date alone, whose time of day is unknown. */
+    private Moment startPlusDuration(Moment start, Exposure exposure) {
+        Double elapsed = duration("TELAPSE", true);
+        if (elapsed == null && exposure.seconds == null) {
+            return null;
+        }
+        if (start.dateAlone) {
+            note("no stop is computed from " + start.source + ", a date without a time of day");
+            return null;
+        }
+        return elapsed != null ? new Moment(start.mjd + elapsed / 86400, start.source + " + TELAPSE")
+                : new Moment(start.mjd + exposure.seconds / 86400, start.source + " + " + exposure.keyword);
     }
 
     private String notes() {
@@ -207,7 +218,7 @@ final class TimeColumns {
         }
         Optional<Found> time = timeKeyword == null || d.hasTime() ? Optional.empty() : keys.find(timeKeyword);
         if (time.isEmpty()) {
-            return new Moment(d.mjd(), keyword);
+            return new Moment(d.mjd(), keyword, !d.hasTime());
         }
         Double fraction = time.get().value() instanceof String ? FitsDates.timeOfDay((String) time.get().value()) : null;
         if (fraction == null) {
