@@ -1,5 +1,7 @@
 package io.astrocloud.describe;
 
+import static io.astrocloud.describe.CardValues.first;
+
 import io.astrocloud.fits.Card;
 import java.util.List;
 import java.util.Optional;
@@ -118,17 +120,5 @@ final class HduKeywords {
             }
         }
         return why.toString();
-    }
-
-    private static Optional<Card> first(List<Card> cards, String keyword) {
-        if (cards == null) {
-            return Optional.empty();
-        }
-        for (Card c : cards) {
-            if (c.keyword().equals(keyword)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.astrocloud.describe;
 
+import static io.astrocloud.describe.CardValues.value;
 import static io.astrocloud.describe.ObsCoreColumn.ACCESS_ESTSIZE;
 import static io.astrocloud.describe.ObsCoreColumn.ACCESS_FORMAT;
 import static io.astrocloud.describe.ObsCoreColumn.ACCESS_URL;
@@ -165,14 +166,5 @@ public final class ObsCoreMapper {
             }
         }
         return name;
-    }
-
-    private static Object value(List<Card> cards, String keyword) {
-        for (Card c : cards) {
-            if (c.keyword().equals(keyword)) {
-                return c.value();
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 package io.astrocloud.describe;
 
+import static io.astrocloud.describe.CardValues.number;
 import static io.astrocloud.describe.ObsCoreColumn.DATAPRODUCT_TYPE;
 import static io.astrocloud.describe.ObsCoreColumn.EM_XEL;
 import static io.astrocloud.describe.ObsCoreColumn.POL_STATES;
@@ -188,10 +189,6 @@ final class ProductType {
     }
 
     private static final String[] STOKES = {"YX", "XY", "YY", "XX", "LR", "RL", "LL", "RR", "", "I", "Q", "U", "V"};
-
-    private static double number(Object v, double otherwise) {
-        return v instanceof Long || v instanceof Double ? ((Number) v).doubleValue() : otherwise;
-    }
 
     private static void table(HduKeywords keys, Row row) {
         String hduclas1 = upper(keys.ownValue("HDUCLAS1"));

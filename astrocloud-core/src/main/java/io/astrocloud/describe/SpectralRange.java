@@ -1,5 +1,6 @@
 package io.astrocloud.describe;
 
+import static io.astrocloud.describe.CardValues.number;
 import static io.astrocloud.describe.ObsCoreColumn.EM_MAX;
 import static io.astrocloud.describe.ObsCoreColumn.EM_MIN;
 import static io.astrocloud.describe.ObsCoreColumn.EM_RES_POWER;
@@ -64,7 +65,7 @@ final class SpectralRange {
         int i = axis.number();
         String type = AxisType.coordinateType(axis.ctype());
         String where = "CTYPE" + i + " = '" + axis.ctype().strip() + "'";
-        if (!List.of("WAVE", "AWAV", "FREQ", "ENER", "WAVN").contains(type)) {
+        if (!LINEAR_TYPES.containsKey(type)) {
             return where + " is a velocity or redshift axis: wavelengths would need the rest frequency";
         }
         if (!AxisType.algorithm(axis.ctype()).isEmpty()) {
@@ -114,30 +115,17 @@ final class SpectralRange {
         return null;
     }
 
+    /** Paper III's default unit (CUNITn absent) and the quantity measured, by linear spectral type. */
+    private static final Map<String, String[]> LINEAR_TYPES = Map.of("WAVE", new String[] {"m", "length"},
+            "AWAV", new String[] {"m", "length"}, "FREQ", new String[] {"Hz", "frequency"},
+            "ENER", new String[] {"J", "energy"}, "WAVN", new String[] {"/m", "wavenumber"});
+
     private static String defaultUnit(String type) {
-        switch (type) {
-            case "FREQ":
-                return "Hz";
-            case "ENER":
-                return "J";
-            case "WAVN":
-                return "/m";
-            default:
-                return "m";
-        }
+        return LINEAR_TYPES.get(type)[0];
     }
 
     private static String quantity(String type) {
-        switch (type) {
-            case "FREQ":
-                return "frequency";
-            case "ENER":
-                return "energy";
-            case "WAVN":
-                return "wavenumber";
-            default:
-                return "length";
-        }
+        return LINEAR_TYPES.get(type)[1];
     }
 
     /** SI value of one {@code unit}: metres, Hz, J or 1/m by type; null when not understood. */
@@ -213,9 +201,5 @@ final class SpectralRange {
     private static double airToVacuum(double air) {
         double sigma2 = 1 / Math.pow(air * 1e6, 2);
         return air * (1 + 6.4328e-5 + 2.94981e-2 / (146 - sigma2) + 2.5540e-4 / (41 - sigma2));
-    }
-
-    private static double number(Object v, double otherwise) {
-        return v instanceof Long || v instanceof Double ? ((Number) v).doubleValue() : otherwise;
     }
 }

@@ -1,5 +1,6 @@
 package io.astrocloud.describe;
 
+import static io.astrocloud.describe.CardValues.number;
 import static io.astrocloud.describe.ObsCoreColumn.T_EXPTIME;
 import static io.astrocloud.describe.ObsCoreColumn.T_MAX;
 import static io.astrocloud.describe.ObsCoreColumn.T_MIN;
@@ -363,14 +364,6 @@ final class TimeColumns {
         if (!notes.contains(note)) {
             notes.add(note);
         }
-    }
-
-    private static Double number(Object v) {
-        if (v instanceof Long || v instanceof Double) {
-            double d = ((Number) v).doubleValue();
-            return Double.isFinite(d) ? d : null;
-        }
-        return null;
     }
 
     private static Double sum(Object a, Object b) {
