@@ -51,15 +51,16 @@ final class TimeColumns {
             "LOCAL");
     private static final Map<String, String> DEPRECATED_SCALES = Map.of("TDT", "TT", "ET", "TT", "IAT", "TAI",
             "GMT", "UTC");
-    private static final double JD_TO_MJD = 2400000.5;
 
     private final HduKeywords keys;
+    private final TimeReference reference;
     private final List<String> notes = new ArrayList<>();
     private String scale;
     private String scaleWhy;
 
     private TimeColumns(HduKeywords keys) {
         this.keys = keys;
+        this.reference = new TimeReference(keys);
     }
 
     /** A time, the keywords it came from, and whether it is a date alone (read as 00:00). */
@@ -89,27 +90,9 @@ final class TimeColumns {
             row.absent(T_RESOLUTION, keys.ownValue("TIMEDEL") == null ? "no TIMEDEL in this header"
                     : "TIMEDEL = " + keys.ownValue("TIMEDEL") + " is not a duration read here");
         }
-        String[][] families = {{"MJD-BEG", "MJD-END"}, {"DATE-BEG", "DATE-END"}, {"TSTART", "TSTOP"},
-                {"EXPSTART", "EXPEND"}, {"DATE-OBS", "DATE-END"}, {"MJD-OBS", "MJD-END"}};
-        Moment start = null;
-        String family = null;
-        for (String[] f : families) {
-            start = moment(f[0]);
-            if (start != null) {
-                family = f[1];
-                break;
-            }
-        }
-        Moment stop = null;
-        if (start != null) {
-            stop = moment(family);
-            for (String end : new String[] {"MJD-END", "DATE-END", "TSTOP", "EXPEND"}) {
-                if (stop == null) {
-                    stop = moment(end);
-                }
-            }
-            stop = stop != null ? stop : startPlusDuration(start, exposure);
-        }
+        Moment[] interval = interval(exposure);
+        Moment start = interval[0];
+        Moment stop = interval[1];
         String noTime = "none of MJD-BEG, DATE-BEG, TSTART, EXPSTART, DATE-OBS, MJD-OBS in this header"
                 + (keys.inheritance() == HduKeywords.Inheritance.INHERITS ? " or the primary header" : "")
                 + notes();
@@ -139,6 +122,23 @@ final class TimeColumns {
         } else {
             row.absent(T_SCALE, scaleWhy);
         }
+    }
+
+    /** The start (first usable family) and the stop (its family's, else the first usable, else a duration). */
+    private Moment[] interval(Exposure exposure) {
+        String[][] families = {{"MJD-BEG", "MJD-END"}, {"DATE-BEG", "DATE-END"}, {"TSTART", "TSTOP"},
+                {"EXPSTART", "EXPEND"}, {"DATE-OBS", "DATE-END"}, {"MJD-OBS", "MJD-END"}};
+        for (String[] f : families) {
+            Moment start = moment(f[0]);
+            if (start != null) {
+                Moment stop = moment(f[1]);
+                for (String end : new String[] {"MJD-END", "DATE-END", "TSTOP", "EXPEND"}) {
+                    stop = stop != null ? stop : moment(end);
+                }
+                return new Moment[] {start, stop != null ? stop : startPlusDuration(start, exposure)};
+            }
+        }
+        return new Moment[] {null, null};
     }
 
     /** start + TELAPSE, else start + exposure; none from a date alone, whose time of day is unknown. */
@@ -248,19 +248,19 @@ final class TimeColumns {
             note(source + " not used: " + refused);
             return null;
         }
-        Reference ref = reference();
+        TimeReference.Reference ref = reference.mjd();
         if (ref == null) {
             note(source + " not used: no reference time (MJDREF, MJDREFI + MJDREFF, JDREF, JDREFI + JDREFF, "
                     + "BJDREFI + BJDREFF, DATEREF)");
             return null;
         }
-        Double unit = timeUnit();
+        Double unit = reference.unitSeconds();
         if (unit == null) {
             note(source + " not used: " + keys.find("TIMEUNIT").get().describe("TIMEUNIT")
                     + " is not a unit of time");
             return null;
         }
-        return new Moment(ref.mjd + value * unit / 86400, source + " after " + ref.source);
+        return new Moment(ref.mjd() + value * unit / 86400, source + " after " + ref.source());
     }
 
     private String relativeTimesRefused() {
@@ -274,48 +274,6 @@ final class TimeColumns {
             }
         }
         return null;
-    }
-
-    private record Reference(double mjd, String source) {
-    }
-
-    private Reference reference() {
-        Reference r = pair("MJDREF", 0);
-        if (r == null) {
-            r = pair("JDREF", JD_TO_MJD);
-        }
-        if (r == null) {
-            r = pair("BJDREF", JD_TO_MJD);
-        }
-        if (r == null) {
-            Optional<Found> dateref = keys.find("DATEREF");
-            FitsDates.Date d = dateref.filter(f -> f.value() instanceof String)
-                    .map(f -> FitsDates.parse((String) f.value())).orElse(null);
-            r = d == null ? null : new Reference(d.mjd(), "DATEREF");
-        }
-        return r;
-    }
-
-    /** NAME{I,F} when both parts are given, else NAME, else one part alone; in MJD. */
-    private Reference pair(String name, double jdOffset) {
-        Double i = keys.find(name + "I").map(f -> number(f.value())).orElse(null);
-        Double f = keys.find(name + "F").map(v -> number(v.value())).orElse(null);
-        Double single = keys.find(name).map(v -> number(v.value())).orElse(null);
-        if (i != null && f != null) {
-            return new Reference(i + f - jdOffset, name + "I + " + name + "F");
-        }
-        if (single != null) {
-            return new Reference(single - jdOffset, name);
-        }
-        if (i != null || f != null) {
-            return new Reference((i == null ? 0 : i) + (f == null ? 0 : f) - jdOffset, i != null ? name + "I" : name + "F");
-        }
-        return null;
-    }
-
-    private Double timeUnit() {
-        return keys.find("TIMEUNIT").map(f -> TimeUnits.seconds(String.valueOf(f.value()))).orElse(
-                keys.find("TIMEUNIT").isPresent() ? null : 1.0);
     }
 
     private record Exposure(Double seconds, String keyword, String why) {
@@ -351,7 +309,7 @@ final class TimeColumns {
         }
         Double unit = TimeUnits.fromComment(f.get().card().comment());
         if (unit == null) {
-            unit = inTimeUnit ? timeUnit() : Double.valueOf(1.0);
+            unit = inTimeUnit ? reference.unitSeconds() : Double.valueOf(1.0);
         }
         if (unit == null) {
             note(keyword + " not used: " + keys.find("TIMEUNIT").get().describe("TIMEUNIT") + " is not a unit of time");
