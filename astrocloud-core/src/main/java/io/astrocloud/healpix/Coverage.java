@@ -18,6 +18,11 @@ import java.util.List;
  * its sub-cells down to order + log2(fact), and kept if one of them may touch the region. A polygon
  * is the intersection of the hemispheres of its edges and of its smallest enclosing circle.
  *
+ * <p>The price of being inclusive, measured (FootprintCellCountsTest) by sampling the edges of the
+ * cells returned: with fact 4, 66-74% of the cells given to a 2′ stamp at orders 6 to 9 overlap
+ * it (1.6 to 2.4 cells instead of about 1.2), 91% at order 12; above 97% for a 12° field at every
+ * order from 6. Fact 32 brings small footprints to 90-100%.
+ *
  * <p>The result is a {@link Moc} at the requested order: cells of that order, or, through
  * {@link Moc#cells()}, the multi-order coverage whose interior cells are as large as the region allows.
  */
