@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,30 +22,27 @@ class CoverageTest {
 
     @Test
     void discCoverageHoldsEveryCellHealpyReturns() {
-        Tally tally = new Tally("query_disc");
-        for (JsonNode disc : read("queries.json").get("discs")) {
-            int order = disc.get("order").asInt();
-            SkyCircle circle = new SkyCircle(vector(disc.get("vector")), disc.get("radius").asDouble());
-            Moc ours = Coverage.inclusive(circle, order, disc.get("fact").asInt());
-            tally.add(disc.get("label").asText() + " order " + order, HealpyGolden.moc(order, disc.get("ranges")), ours);
-        }
-        tally.print();
-        assertThat(tally.missed).isEmpty();
+        Tally tally = compareWithHealpy("query_disc", "discs",
+                disc -> new SkyCircle(vector(disc.get("vector")), disc.get("radius").asDouble()));
         assertThat(tally.queries).isGreaterThan(500);
     }
 
     @Test
     void polygonCoverageHoldsEveryCellHealpyReturns() {
-        Tally tally = new Tally("query_polygon");
-        for (JsonNode polygon : read("queries.json").get("polygons")) {
-            int order = polygon.get("order").asInt();
-            SkyPolygon region = SkyPolygon.of(vectors(polygon.get("vertices")));
-            Moc ours = Coverage.inclusive(region, order, polygon.get("fact").asInt());
-            tally.add(polygon.get("label").asText() + " order " + order, HealpyGolden.moc(order, polygon.get("ranges")), ours);
+        Tally tally = compareWithHealpy("query_polygon", "polygons", polygon -> SkyPolygon.of(vectors(polygon.get("vertices"))));
+        assertThat(tally.queries).isGreaterThan(150);
+    }
+
+    private static Tally compareWithHealpy(String what, String fixture, Function<JsonNode, SkyRegion> region) {
+        Tally tally = new Tally(what);
+        for (JsonNode query : read("queries.json").get(fixture)) {
+            int order = query.get("order").asInt();
+            Moc ours = Coverage.inclusive(region.apply(query), order, query.get("fact").asInt());
+            tally.add(query.get("label").asText() + " order " + order, HealpyGolden.moc(order, query.get("ranges")), ours);
         }
         tally.print();
         assertThat(tally.missed).isEmpty();
-        assertThat(tally.queries).isGreaterThan(150);
+        return tally;
     }
 
     @Test
