@@ -23,6 +23,9 @@ import java.util.List;
  * it (1.6 to 2.4 cells instead of about 1.2), 91% at order 12; above 97% for a 12° field at every
  * order from 6. Fact 32 brings small footprints to 90-100%.
  *
+ * <p>Time and memory grow with the region's perimeter over the cell size of order + log2(fact), not
+ * with its area (a 12° field at order 12 is a few thousand ranges): choose the order for the region.
+ *
  * <p>The result is a {@link Moc} at the requested order: cells of that order, or, through
  * {@link Moc#cells()}, the multi-order coverage whose interior cells are as large as the region allows.
  */
