@@ -53,6 +53,12 @@ class PackagedJarIT {
                 "io/astrocloud/lambda/BatchOperationsHandler.class", "io/astrocloud/lambda/EventBridgeHandler.class",
                 "io/astrocloud/fits/HeaderWalker.class", "org/joda/time/DateTime.class");
         assertThat(entries).noneMatch(n -> n.startsWith("io/astrocloud/testkit/") || n.startsWith("org/gaul/"));
+        // Plain Java only: the same jar runs on arm64 (template.yaml's architecture) and x86_64.
+        assertThat(entries).noneMatch(n -> n.endsWith(".so") || n.endsWith(".dll") || n.endsWith(".dylib")
+                || n.endsWith(".jnilib"));
+        // One SLF4J provider, the function's own (the libraries' logging reaches the function's log).
+        assertThat(entries).contains("META-INF/services/org.slf4j.spi.SLF4JServiceProvider", "org/crac/Core.class");
+        assertThat(entries).noneMatch(n -> n.startsWith("org/slf4j/nop/") || n.startsWith("org/slf4j/simple/"));
     }
 
     @Test
