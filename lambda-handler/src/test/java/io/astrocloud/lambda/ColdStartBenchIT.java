@@ -87,16 +87,9 @@ class ColdStartBenchIT {
     private static String run(List<String> command, IndexFixture f) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_"));
-        env.put(LambdaSettings.TABLE_ENV, f.table);
+        PackagedJarIT.configureAsLambda(env, f);
         env.put(LambdaSettings.BUCKET_ENV, IndexFixture.BUCKET);
-        env.put(LambdaSettings.PATH_STYLE_ENV, "true");
         env.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
-        env.put("AWS_REGION", IndexFixture.s3().region());
-        env.put("AWS_ACCESS_KEY_ID", IndexFixture.s3().accessKey());
-        env.put("AWS_SECRET_ACCESS_KEY", IndexFixture.s3().secretKey());
-        env.put("AWS_ENDPOINT_URL_S3", IndexFixture.s3().endpoint().toString());
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", IndexFixture.dynamo().endpoint().toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -138,7 +138,16 @@ class PackagedJarIT {
                 sequencer));
         command.addAll(List.of(more));
         ProcessBuilder pb = new ProcessBuilder(command);
-        Map<String, String> env = pb.environment();
+        configureAsLambda(pb.environment(), f);
+        return pb;
+    }
+
+    /**
+     * The environment Lambda gives the function, pointed at the fixture's servers: the table, path-style
+     * S3, region, credentials and the SDK's endpoint variables (as on LocalStack); nothing of this JVM's
+     * own AWS settings.
+     */
+    static void configureAsLambda(Map<String, String> env, IndexFixture f) {
         env.keySet().removeIf(k -> k.startsWith("AWS_"));
         env.put(LambdaSettings.TABLE_ENV, f.table);
         env.put(LambdaSettings.PATH_STYLE_ENV, "true");
@@ -147,7 +156,6 @@ class PackagedJarIT {
         env.put("AWS_SECRET_ACCESS_KEY", IndexFixture.s3().secretKey());
         env.put("AWS_ENDPOINT_URL_S3", IndexFixture.s3().endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", IndexFixture.dynamo().endpoint().toString());
-        return pb;
     }
 
     private static String run(ProcessBuilder pb) throws IOException, InterruptedException {
