@@ -16,8 +16,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * function's log through {@link FunctionLog}, as JSON with its level when Lambda's log format is JSON,
  * at or above Lambda's application log level. Written here rather than taken from Log4j 2 with AWS's
  * {@code aws-lambda-java-log4j2} appender because it shares the handlers' line format and credential
- * mask, and costs some 170 lines instead of 2.6 MB of jar (Log4j 2.25.3 core, API, JSON layout, SLF4J bridge and AWS's appender) and Log4j's configuration start-up on
- * every cold start.
+ * mask, and costs some 170 lines instead of 2.6 MB of jar (Log4j 2.25.3's core, API, JSON layout and
+ * SLF4J bridge, and AWS's appender) and Log4j's configuration start-up on every cold start.
  */
 public final class Slf4jProvider implements SLF4JServiceProvider {
     private final ILoggerFactory loggers = new Loggers();
