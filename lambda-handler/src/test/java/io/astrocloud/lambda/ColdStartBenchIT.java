@@ -69,15 +69,18 @@ class ColdStartBenchIT {
             }
         }
         System.out.printf("%nCold start, JVM start to the first S3 event indexed (medians of %d run(s); ms):%n", reps);
-        System.out.println("| java | mode | JVM to main | init | priming | first event | second event | JVM start to first event done |");
+        System.out.println("| java | mode | JVM to main | init | priming | first event | second event "
+                + "| JVM start to first event done |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
     }
 
     private static String row(List<JsonNode> runs) {
         JsonNode any = runs.get(0);
-        StringBuilder s = new StringBuilder("| " + any.path("java").asText() + " | " + any.path("mode").asText() + " |");
-        for (String field : List.of("jvmToMain", "init", "priming", "firstEvent", "secondEvent", "jvmStartToFirstEventDone")) {
+        StringBuilder s = new StringBuilder("| " + any.path("java").asText() + " | " + any.path("mode").asText()
+                + " |");
+        for (String field : List.of("jvmToMain", "init", "priming", "firstEvent", "secondEvent",
+                "jvmStartToFirstEventDone")) {
             long[] v = runs.stream().mapToLong(r -> r.path(field).asLong()).sorted().toArray();
             s.append(' ').append(v[v.length / 2]).append(" |");
         }

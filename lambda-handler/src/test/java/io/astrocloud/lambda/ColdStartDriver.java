@@ -32,9 +32,10 @@ public final class ColdStartDriver {
         String second = handler.handleRequest(event(args, 6), null);
         long secondDone = System.currentTimeMillis();
         System.out.printf("COLDSTART {\"mode\":\"%s\",\"java\":\"%s\",\"jvmToMain\":%d,\"init\":%d,\"priming\":%d,"
-                        + "\"firstEvent\":%d,\"secondEvent\":%d,\"jvmStartToFirstEventDone\":%d,\"results\":[\"%s\",\"%s\"]}%n",
-                args[0], Runtime.version().feature(), main - jvmStart, init - main, restored - init, firstDone - restored,
-                secondDone - firstDone, firstDone - jvmStart, first, second);
+                        + "\"firstEvent\":%d,\"secondEvent\":%d,\"jvmStartToFirstEventDone\":%d,"
+                        + "\"results\":[\"%s\",\"%s\"]}%n",
+                args[0], Runtime.version().feature(), main - jvmStart, init - main, restored - init,
+                firstDone - restored, secondDone - firstDone, firstDone - jvmStart, first, second);
     }
 
     private static S3Event event(String[] args, int at) {

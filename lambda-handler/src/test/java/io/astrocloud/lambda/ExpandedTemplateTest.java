@@ -29,7 +29,8 @@ class ExpandedTemplateTest {
      * A resource may end in a wildcard only below something this stack names: the objects of its
      * bucket ({@code s3:::${BucketName}/...*}) or the streams of a log group (GetAtt of its ARN).
      */
-    private static final Pattern SCOPED_OBJECTS = Pattern.compile("arn:\\$\\{AWS::Partition}:s3:::\\$\\{BucketName}/([a-z]+/)*\\*");
+    private static final Pattern SCOPED_OBJECTS =
+            Pattern.compile("arn:\\$\\{AWS::Partition}:s3:::\\$\\{BucketName}/([a-z]+/)*\\*");
 
     private static JsonNode resources;
 
@@ -62,7 +63,8 @@ class ExpandedTemplateTest {
         for (Map.Entry<String, JsonNode> r : ofType("AWS::IAM::Role").entrySet()) {
             for (JsonNode arn : r.getValue().path("Properties").path("ManagedPolicyArns")) {
                 assertThat(arn.toString()).as(r.getKey()).doesNotContain("iam::aws:policy");
-                assertThat(arn).as(r.getKey()).isEqualTo(new ObjectMapper().createObjectNode().put("Ref", "IndexerAccessPolicy"));
+                assertThat(arn).as(r.getKey())
+                        .isEqualTo(new ObjectMapper().createObjectNode().put("Ref", "IndexerAccessPolicy"));
             }
         }
     }
@@ -128,7 +130,8 @@ class ExpandedTemplateTest {
             JsonNode dimension = p.path("Dimensions").get(0).path("Value");
             if (p.path("MetricName").asText().equals("ApproximateNumberOfMessagesVisible")) {
                 watchedQueues.add(dimension.path("Fn::GetAtt").get(0).asText());
-            } else if (p.path("Namespace").asText().equals("AWS/Lambda") && p.path("MetricName").asText().equals("Errors")) {
+            } else if (p.path("Namespace").asText().equals("AWS/Lambda")
+                    && p.path("MetricName").asText().equals("Errors")) {
                 watchedFunctions.add(dimension.path("Ref").asText());
             }
             assertThat(p.path("Threshold").asInt()).isZero();

@@ -29,8 +29,8 @@ import org.slf4j.Logger;
  */
 class FunctionLogTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectEvent EVENT = ObjectEvent.created("fits-archive", "night 1/m31.fits", "3HL4kqtJlcpXroDTDmJ",
-            2880 * 3, "913b33ea40861323cbf0eaf2e40d180d", Sequencer.of("0065A1B2C3D4E5F601"));
+    private static final ObjectEvent EVENT = ObjectEvent.created("fits-archive", "night 1/m31.fits",
+            "3HL4kqtJlcpXroDTDmJ", 2880 * 3, "913b33ea40861323cbf0eaf2e40d180d", Sequencer.of("0065A1B2C3D4E5F601"));
     private static final IndexOutcome INDEXED = new IndexOutcome(IndexOutcome.Result.INDEXED,
             "s3://fits-archive/night 1/m31.fits", 3, "1 requests, 14400 bytes read", 1, 14400);
 
@@ -73,7 +73,8 @@ class FunctionLogTest {
     @Test
     void anOutcomeIsOneJsonLineWithItsFieldsAndLevel() throws IOException {
         Captured out = new Captured();
-        new EventLog(out, json(LogLevel.INFO), "req-1", "astrocloud-IndexFunction").outcome(EVENT, INDEXED, 42_000_000L);
+        new EventLog(out, json(LogLevel.INFO), "req-1", "astrocloud-IndexFunction")
+                .outcome(EVENT, INDEXED, 42_000_000L);
         JsonNode line = out.json(0);
         assertThat(out.levels).containsExactly(LogLevel.INFO);
         assertThat(line.path("level").asText()).isEqualTo("INFO");
@@ -137,13 +138,15 @@ class FunctionLogTest {
         assertThat(failed.path("outcome").asText()).isEqualTo("FAILED");
         assertThat(failed.path("retryable").asBoolean()).isTrue();
         assertThat(failed.path("ObjectsFailed").asInt()).isEqualTo(1);
-        assertThat(failed.path("message").asText()).startsWith("FAILED ObjectCreated:Put s3://fits-archive/night 1/m31.fits: ");
+        assertThat(failed.path("message").asText())
+                .startsWith("FAILED ObjectCreated:Put s3://fits-archive/night 1/m31.fits: ");
     }
 
     @Test
     void textFormatKeepsTheOutcomeAsItReads() {
         Captured out = new Captured();
-        FunctionLog text = new FunctionLog(new LogSettings(LogFormat.TEXT, LogLevel.INFO), CredentialMask.from(n -> null));
+        FunctionLog text = new FunctionLog(new LogSettings(LogFormat.TEXT, LogLevel.INFO),
+                CredentialMask.from(n -> null));
         new EventLog(out, text, "req-1", "fn").outcome(EVENT, INDEXED, 1);
         assertThat(out.lines).containsExactly("INDEXED s3://fits-archive/night 1/m31.fits (3 HDUs): 1 requests, "
                 + "14400 bytes read");
@@ -183,8 +186,9 @@ class FunctionLogTest {
         // Outside Lambda the format is text unless AWS_LAMBDA_LOG_FORMAT says JSON; the surefire JVM has
         // neither variable, so check the text form here and the JSON form through FunctionLog below.
         assertThat(lines).hasSize(2);
-        assertThat(lines[0]).startsWith("WARN io.astrocloud.source.RetryingSource - retrying s3://fits-archive/m31.fits "
-                + "after 503 SlowDown (attempt 2 of 5)").contains("java.io.IOException: SlowDown");
+        assertThat(lines[0]).startsWith("WARN io.astrocloud.source.RetryingSource - retrying "
+                + "s3://fits-archive/m31.fits after 503 SlowDown (attempt 2 of 5)")
+                .contains("java.io.IOException: SlowDown");
         assertThat(lines[1]).startsWith("INFO io.astrocloud.source.RetryingSource - read s3://fits-archive/m31.fits");
 
         Captured out = new Captured();
@@ -209,8 +213,8 @@ class FunctionLogTest {
         log.write(out, LogLevel.DEBUG, "software.amazon.awssdk.auth.signer", "AWS4 Canonical Request: GET\n/\n\n"
                 + "host:s3.amazonaws.com\nx-amz-security-token:" + token + "\n", Map.of(), null, null);
         log.write(out, LogLevel.DEBUG, "test", "secret " + secret + " and a presigned "
-                + "https://b.s3.amazonaws.com/k?X-Amz-Security-Token=FwoGZXIvYXdzEBYaDOTHER&X-Amz-Signature=abc123def", Map.of(),
-                null, null);
+                + "https://b.s3.amazonaws.com/k?X-Amz-Security-Token=FwoGZXIvYXdzEBYaDOTHER&X-Amz-Signature=abc123def",
+                Map.of(), null, null);
         assertThat(String.join("", out.lines)).doesNotContain(secret).doesNotContain(token)
                 .doesNotContain("FwoGZXIvYXdzEBYaDOTHER").doesNotContain("abc123def").contains(CredentialMask.MASK);
     }

@@ -47,7 +47,8 @@ class SnapStartPrimingTest {
                 .build();
         dynamo = IndexFixture.dynamo().clientBuilder().httpClient(UrlConnectionHttpClient.create(connections))
                 .endpointOverride(dynamoProxy.uri()).build();
-        priming = IndexerFactory.priming(s3, dynamo, new LambdaSettings(f.table, true, IndexFixture.BUCKET), connections);
+        priming = IndexerFactory.priming(s3, dynamo, new LambdaSettings(f.table, true, IndexFixture.BUCKET),
+                connections);
     }
 
     @AfterEach

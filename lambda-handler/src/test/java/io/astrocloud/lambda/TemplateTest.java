@@ -142,7 +142,8 @@ class TemplateTest {
                 .flatMap(s -> ((List<?>) ((Map<?, ?>) s).get("Action")).stream()).map(Object::toString))
                 .containsExactlyInAnyOrder("s3:GetObject", "s3:GetObjectVersion", "dynamodb:GetItem",
                         "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query");
-        for (Map.Entry<String, Map<String, Object>> fn : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
+        for (Map.Entry<String, Map<String, Object>> fn
+                : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
             Map<String, Object> props = CfnTemplate.map(fn.getValue(), "Properties");
             assertThat(props).doesNotContainKey("Policies");
             assertThat(props.get("Role")).isEqualTo(Map.of("Fn::GetAtt", List.of(fn.getKey() + "Role", "Arn")));
