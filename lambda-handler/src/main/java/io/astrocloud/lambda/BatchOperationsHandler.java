@@ -46,22 +46,24 @@ public class BatchOperationsHandler implements RequestHandler<S3BatchEventV2, S3
         String what = "task " + task.getTaskId() + " s3://" + task.getS3Bucket() + "/" + task.getS3Key();
         S3BatchResponse.ResultCode code;
         String detail;
+        long start = System.nanoTime();
+        ObjectEvent e = null;
         try {
-            ObjectEvent e = ObjectEvent.backfill(task.getS3Bucket(), KeyEncoding.PERCENT.decode(task.getS3Key()),
+            e = ObjectEvent.backfill(task.getS3Bucket(), KeyEncoding.PERCENT.decode(task.getS3Key()),
                     task.getS3VersionId());
             IndexOutcome outcome = indexer.apply(e);
-            log.outcome(outcome);
+            log.outcome(e, outcome, System.nanoTime() - start);
             code = S3BatchResponse.ResultCode.Succeeded;
             detail = outcome.toString();
-        } catch (IndexingException e) {
-            log.failure(what, e);
-            code = e.retryable() ? S3BatchResponse.ResultCode.TemporaryFailure
+        } catch (IndexingException ex) {
+            log.failure(what, e, ex, System.nanoTime() - start);
+            code = ex.retryable() ? S3BatchResponse.ResultCode.TemporaryFailure
                     : S3BatchResponse.ResultCode.PermanentFailure;
-            detail = e.getMessage();
-        } catch (RuntimeException e) {
-            log.failure(what, e);
+            detail = ex.getMessage();
+        } catch (RuntimeException ex) {
+            log.failure(what, e, ex, System.nanoTime() - start);
             code = S3BatchResponse.ResultCode.PermanentFailure;
-            detail = e.getMessage();
+            detail = ex.getMessage();
         }
         return S3BatchResponse.Result.builder().withTaskId(task.getTaskId()).withResultCode(code)
                 .withResultString(detail).build();

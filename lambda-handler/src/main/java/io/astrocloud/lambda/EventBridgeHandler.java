@@ -33,12 +33,13 @@ public class EventBridgeHandler implements RequestHandler<ScheduledEvent, String
         if (e == null) {
             return "ignored " + event.getDetailType();
         }
+        long start = System.nanoTime();
         try {
             IndexOutcome outcome = indexer.apply(e);
-            log.outcome(outcome);
+            log.outcome(e, outcome, System.nanoTime() - start);
             return outcome.toString();
         } catch (IndexingException ex) {
-            log.failure(e.toString(), ex);
+            log.failure(e.toString(), e, ex, System.nanoTime() - start);
             throw new FailedEventsException(List.of(e + ": " + ex.getMessage()));
         }
     }

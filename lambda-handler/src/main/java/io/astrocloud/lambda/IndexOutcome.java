@@ -8,8 +8,15 @@ package io.astrocloud.lambda;
  * @param hduCount HDUs indexed (INDEXED), else 0
  * @param detail   why (INVALID: the reason with URL, HDU and offset; UNCHANGED: which newer
  *                 event or which state made the event moot)
+ * @param requests GET requests sent to read the headers (retries included), 0 if none were
+ * @param bytesRead bytes those requests received
  */
-public record IndexOutcome(Result result, String url, int hduCount, String detail) {
+public record IndexOutcome(Result result, String url, int hduCount, String detail, long requests, long bytesRead) {
+    /** An outcome that read nothing from S3. */
+    public IndexOutcome(Result result, String url, int hduCount, String detail) {
+        this(result, url, hduCount, detail, 0, 0);
+    }
+
     /** What happened. */
     public enum Result {
         /** The HDUs were written and the file item says INDEXED. */

@@ -110,7 +110,8 @@ public final class Indexer {
             return unchanged(object.url(), "a newer event recorded the file first");
         }
         return new IndexOutcome(IndexOutcome.Result.INDEXED, object.url(), headers.hdus().size(),
-                headers.requests() + " requests, " + headers.bytesFetched() + " bytes read");
+                headers.requests() + " requests, " + headers.bytesFetched() + " bytes read", headers.requests(),
+                headers.bytesFetched());
     }
 
     private IndexOutcome writeInvalid(ObjectEvent event, String reason) {

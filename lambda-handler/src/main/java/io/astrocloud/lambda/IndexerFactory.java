@@ -7,7 +7,6 @@ import io.astrocloud.source.SourceResolver;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -18,7 +17,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * building the clients explicitly means the SDK never searches the class path for one), the
  * core's source tier for S3 (its retries, with the SDK's off), and the SDK's standard retries
  * with backoff for DynamoDB throttling. Built once per execution environment, before SnapStart's
- * snapshot.
+ * snapshot, with a {@link SnapStartPriming} registered to run the event path before it is taken.
  */
 public final class IndexerFactory {
     /** Retries of S3 reads: 5 attempts from 200 ms, at most 5 s apart. */
@@ -40,7 +39,11 @@ public final class IndexerFactory {
             synchronized (IndexerFactory.class) {
                 if (shared == null) {
                     LambdaSettings settings = LambdaSettings.fromEnvironment();
-                    shared = indexer(s3Client(settings), dynamoDbClient(), settings.tableName(), S3_RETRY);
+                    SnapshotConnections connections = connections();
+                    S3Client s3 = s3Client(settings, connections);
+                    DynamoDbClient dynamo = dynamoDbClient(connections);
+                    shared = indexer(s3, dynamo, settings.tableName(), S3_RETRY);
+                    SnapStartPriming.register(priming(s3, dynamo, settings, connections));
                 }
                 i = shared;
             }
@@ -50,14 +53,33 @@ public final class IndexerFactory {
 
     /** An indexer over the given clients (used as they are, never closed here). */
     public static Indexer indexer(S3Client s3, DynamoDbClient dynamo, String tableName, RetryPolicy s3Retry) {
-        SourceResolver resolver = new SourceResolver(AccessOptions.builder().s3Client(s3).retry(s3Retry).build());
-        return new Indexer(new HeaderReader(resolver, WALK), new IndexTable(dynamo, tableName), Clock.systemUTC());
+        return new Indexer(reader(s3, s3Retry), new IndexTable(dynamo, tableName), Clock.systemUTC());
+    }
+
+    /** The priming of an indexer over these clients, which closes what {@code connections} opened for it. */
+    static SnapStartPriming priming(S3Client s3, DynamoDbClient dynamo, LambdaSettings settings,
+                                    SnapshotConnections connections) {
+        return new SnapStartPriming(new IndexTable(dynamo, settings.tableName()), reader(s3, S3_RETRY),
+                settings.bucketName(), connections);
+    }
+
+    private static HeaderReader reader(S3Client s3, RetryPolicy s3Retry) {
+        return new HeaderReader(new SourceResolver(AccessOptions.builder().s3Client(s3).retry(s3Retry).build()), WALK);
+    }
+
+    /** The deployed clients' connections: 5 s to connect, 30 s between bytes. */
+    static SnapshotConnections connections() {
+        return new SnapshotConnections(Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
     /** The S3 client: JDK HTTP, SDK retries off (the source tier retries). */
     public static S3Client s3Client(LambdaSettings settings) {
+        return s3Client(settings, connections());
+    }
+
+    static S3Client s3Client(LambdaSettings settings, SnapshotConnections connections) {
         return S3Client.builder()
-                .httpClient(http())
+                .httpClient(UrlConnectionHttpClient.create(connections))
                 .forcePathStyle(settings.s3PathStyle())
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(r -> r.maxAttempts(1))
                         .apiCallAttemptTimeout(Duration.ofSeconds(30)))
@@ -66,15 +88,14 @@ public final class IndexerFactory {
 
     /** The DynamoDB client: JDK HTTP, standard retries (throttling backs off). */
     public static DynamoDbClient dynamoDbClient() {
+        return dynamoDbClient(connections());
+    }
+
+    static DynamoDbClient dynamoDbClient(SnapshotConnections connections) {
         return DynamoDbClient.builder()
-                .httpClient(http())
+                .httpClient(UrlConnectionHttpClient.create(connections))
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
                         .retryStrategy(r -> r.maxAttempts(DYNAMODB_ATTEMPTS)))
                 .build();
-    }
-
-    private static SdkHttpClient http() {
-        return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(30)).build();
     }
 }

@@ -35,16 +35,18 @@ public class S3EventHandler implements RequestHandler<S3Event, String> {
         for (S3EventNotificationRecord r : event.getRecords()) {
             S3ObjectEntity o = r.getS3().getObject();
             String what = r.getEventName() + " s3://" + r.getS3().getBucket().getName() + "/" + o.getKey();
+            long start = System.nanoTime();
+            ObjectEvent e = null;
             try {
-                ObjectEvent e = S3Notifications.of(r.getEventName(), r.getS3().getBucket().getName(), o.getKey(),
+                e = S3Notifications.of(r.getEventName(), r.getS3().getBucket().getName(), o.getKey(),
                         o.getSizeAsLong(), o.geteTag(), o.getVersionId(), o.getSequencer());
                 if (e != null) {
-                    log.outcome(indexer.apply(e));
+                    log.outcome(e, indexer.apply(e), System.nanoTime() - start);
                     applied++;
                 }
-            } catch (IndexingException | RuntimeException e) {
-                log.failure(what, e);
-                failures.add(what + ": " + e.getMessage());
+            } catch (IndexingException | RuntimeException ex) {
+                log.failure(what, e, ex, System.nanoTime() - start);
+                failures.add(what + ": " + ex.getMessage());
             }
         }
         if (!failures.isEmpty()) {

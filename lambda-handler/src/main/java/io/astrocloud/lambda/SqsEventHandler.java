@@ -31,12 +31,16 @@ public class SqsEventHandler implements RequestHandler<SQSEvent, SQSBatchRespons
         EventLog log = EventLog.of(context);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
+            long start = System.nanoTime();
+            ObjectEvent current = null;
             try {
                 for (ObjectEvent e : S3Notifications.parse(message.getBody())) {
-                    log.outcome(indexer.apply(e));
+                    current = e;
+                    log.outcome(e, indexer.apply(e), System.nanoTime() - start);
+                    start = System.nanoTime();
                 }
             } catch (IndexingException | RuntimeException e) {
-                log.failure("SQS message " + message.getMessageId(), e);
+                log.failure("SQS message " + message.getMessageId(), current, e, System.nanoTime() - start);
                 failures.add(SQSBatchResponse.BatchItemFailure.builder()
                         .withItemIdentifier(message.getMessageId()).build());
             }

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Run by {@link PackagedJarIT} in a JVM whose class path is the deployable jar (plus this class):
  * invokes the deployed handler, built from the environment as Lambda would build it, on one S3
- * notification given on the command line (bucket, URL-encoded key, size, ETag, sequencer).
+ * notification given on the command line (bucket, URL-encoded key, size, ETag, sequencer); with a
+ * sixth argument {@code prime}, first runs the SnapStart priming the handler registered, as Lambda's
+ * runtime does before it takes the snapshot.
  */
 public final class PackagedJarDriver {
     private PackagedJarDriver() {
@@ -25,6 +27,12 @@ public final class PackagedJarDriver {
                 m.getReturnType();
             }
         }
+        S3EventHandler handler = new S3EventHandler();
+        if (args.length > 5 && args[5].equals("prime")) {
+            for (SnapStartPriming p : SnapStartPriming.registered()) {
+                p.beforeCheckpoint(null);
+            }
+        }
         S3EventNotification.S3ObjectEntity object = new S3EventNotification.S3ObjectEntity(args[1],
                 Long.parseLong(args[2]), args[3], null, args[4]);
         S3EventNotification.S3BucketEntity bucket = new S3EventNotification.S3BucketEntity(args[0],
@@ -33,6 +41,6 @@ public final class PackagedJarDriver {
                 "us-east-1", "ObjectCreated:Put", "aws:s3", "2026-11-24T10:15:30.123Z", "2.1", null, null,
                 new S3EventNotification.S3Entity("FitsCreated", bucket, object, "1.0"),
                 new S3EventNotification.UserIdentityEntity("AWS:AIDAEXAMPLE"));
-        System.out.println("handler returned: " + new S3EventHandler().handleRequest(new S3Event(List.of(record)), null));
+        System.out.println("handler returned: " + handler.handleRequest(new S3Event(List.of(record)), null));
     }
 }

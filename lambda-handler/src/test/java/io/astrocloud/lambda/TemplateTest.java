@@ -131,6 +131,9 @@ class TemplateTest {
             } else {
                 assertThat(r).isIn(Map.of("Fn::GetAtt", List.of("IndexTable", "Arn")),
                         Map.of("Fn::GetAtt", List.of("IndexQueue", "Arn")),
+                        Map.of("Fn::GetAtt", List.of("FailedEventsQueue", "Arn")),
+                        Map.of("Fn::GetAtt", List.of("EventBridgeDeadLetterQueue", "Arn")),
+                        Map.of("Fn::GetAtt", List.of(functionOf(text) + "LogGroup", "Arn")),
                         Map.of("Ref", "BatchIndexFunction.Alias"));
             }
         }
@@ -139,8 +142,12 @@ class TemplateTest {
                 .flatMap(s -> ((List<?>) ((Map<?, ?>) s).get("Action")).stream()).map(Object::toString))
                 .containsExactlyInAnyOrder("s3:GetObject", "s3:GetObjectVersion", "dynamodb:GetItem",
                         "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query");
-        for (Map<String, Object> fn : template.resourcesOfType("AWS::Serverless::Function").values()) {
-            assertThat(CfnTemplate.list(CfnTemplate.map(fn, "Properties"), "Policies"))
+        for (Map.Entry<String, Map<String, Object>> fn
+                : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            Map<String, Object> props = CfnTemplate.map(fn.getValue(), "Properties");
+            assertThat(props).doesNotContainKey("Policies");
+            assertThat(props.get("Role")).isEqualTo(Map.of("Fn::GetAtt", List.of(fn.getKey() + "Role", "Arn")));
+            assertThat(CfnTemplate.list(template.properties(fn.getKey() + "Role"), "ManagedPolicyArns"))
                     .containsExactly(Map.of("Ref", "IndexerAccessPolicy"));
         }
     }
@@ -161,7 +168,7 @@ class TemplateTest {
     @Test
     void functionsArePublishedForSnapStartAndFailuresGoSomewhere() {
         Map<String, Object> globals = CfnTemplate.map(CfnTemplate.map(template.root(), "Globals"), "Function");
-        assertThat(globals).containsEntry("AutoPublishAlias", "live").containsEntry("Runtime", "java17");
+        assertThat(globals).containsEntry("AutoPublishAlias", "live").containsEntry("Runtime", "java25");
         assertThat(CfnTemplate.map(globals, "SnapStart")).containsEntry("ApplyOn", "PublishedVersions");
         for (String fn : List.of("IndexFunction", "EventBridgeIndexFunction")) {
             Map<String, Object> onFailure = CfnTemplate.map(CfnTemplate.map(CfnTemplate.map(
@@ -175,6 +182,12 @@ class TemplateTest {
         Map<String, Object> sqsEvent = CfnTemplate.map(CfnTemplate.map(CfnTemplate.map(
                 template.properties("QueueIndexFunction"), "Events"), "Queue"), "Properties");
         assertThat(CfnTemplate.list(sqsEvent, "FunctionResponseTypes")).containsExactly("ReportBatchItemFailures");
+    }
+
+    /** The function whose log group an ARN like {@code {Fn::GetAtt=[IndexFunctionLogGroup, Arn]}} names. */
+    private static String functionOf(String getAtt) {
+        int end = getAtt.indexOf("LogGroup");
+        return end < 0 ? "" : getAtt.substring(getAtt.indexOf('[') + 1, end);
     }
 
     private static List<String> expectedRules() {
