@@ -176,7 +176,7 @@ public final class HttpRangeSource implements RangeSource {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted reading " + url());
+            throw new InterruptedIOException("interrupted reading " + Redaction.text(url()));
         } catch (ExecutionException e) {
             throw ioFailure(e.getCause(), offset);
         }

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * A read that failed, with the URL and byte offset it was reading and a {@link Reason} that
- * says what a caller can do about it (retry, give up, fix access).
+ * says what a caller can do about it (retry, give up, fix access). The message shows the URL with
+ * its secrets masked ({@link Redaction}); {@link #url()} is the URL as given.
  */
 public class SourceException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -82,7 +83,7 @@ public class SourceException extends IOException {
         return reason;
     }
 
-    /** The object's URL. */
+    /** The object's URL as given: it may hold a signature, so print it only through {@link Redaction}. */
     public String url() {
         return url;
     }
@@ -191,7 +192,7 @@ public class SourceException extends IOException {
         if (detail != null && !detail.isBlank()) {
             b.append(": ").append(detail);
         }
-        return b.toString();
+        return Redaction.text(b.toString());
     }
 
     private static String describe(Reason reason) {
