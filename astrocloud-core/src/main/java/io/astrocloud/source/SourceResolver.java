@@ -46,7 +46,7 @@ public final class SourceResolver implements Closeable {
         URI endpoint = options.s3().endpoint();
         if (endpoint != null && url.toLowerCase(Locale.ROOT).startsWith("http")) {
             URI uri = URI.create(url);
-            if (sameOrigin(uri, endpoint)) {
+            if (Redirects.sameOrigin(uri, endpoint)) {
                 return ObjectLocation.pathStyleOn(uri, endpoint, null);
             }
             if (bucketHostOn(uri, endpoint)) {
@@ -185,22 +185,12 @@ public final class SourceResolver implements Closeable {
         }
     }
 
-    private static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(a.getScheme(), b.getScheme()) && Objects.equals(a.getHost(), b.getHost())
-                && port(a) == port(b);
-    }
 
     private static boolean bucketHostOn(URI uri, URI endpoint) {
         String host = uri.getHost();
         return host != null && endpoint.getHost() != null
                 && host.toLowerCase(Locale.ROOT).endsWith("." + endpoint.getHost().toLowerCase(Locale.ROOT))
-                && Objects.equals(uri.getScheme(), endpoint.getScheme()) && port(uri) == port(endpoint);
-    }
-
-    private static int port(URI u) {
-        if (u.getPort() >= 0) {
-            return u.getPort();
-        }
-        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+                && Objects.equals(uri.getScheme(), endpoint.getScheme())
+                && Redirects.port(uri) == Redirects.port(endpoint);
     }
 }

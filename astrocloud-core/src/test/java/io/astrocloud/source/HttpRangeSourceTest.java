@@ -220,6 +220,22 @@ class HttpRangeSourceTest {
     }
 
     @Test
+    void saysTheConnectionWasRefused() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        TransferStats stats = new TransferStats();
+        assertThatThrownBy(() -> resolver.open("http://127.0.0.1:" + closedPort + "/x.fits", stats)
+                .read(RangeRequest.of(0, 2880)))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("127.0.0.1:" + closedPort + "/x.fits at byte 0")
+                .hasMessageContaining("ConnectException: connection refused or host unreachable")
+                .satisfies(e -> assertThat(((SourceException) e).reason()).isEqualTo(SourceException.Reason.TRANSIENT));
+        assertThat(stats.requests()).isEqualTo(FAST_RETRY.maxAttempts());
+    }
+
+    @Test
     void sendsExtraHeaders() throws IOException {
         server.fault("/small.fits", (ex, object, attempt) -> {
             if (!"Bearer token-1".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
