@@ -59,7 +59,7 @@ final class GetCommand implements Callable<Integer> {
         try (SourceResolver resolver = new SourceResolver(access.access())) {
             RangeSource source = resolver.open(url, stats);
             ProgressBar bar = output != null ? ProgressBar.onTerminal() : new ProgressBar(System.err, false);
-            ObjectDownload download = new ObjectDownload(source, resolver.options().retry(), bar);
+            ObjectDownload download = new ObjectDownload(source, bar);
             if (output != null) {
                 long n = download.toFile(output, start, end);
                 bar.finish();

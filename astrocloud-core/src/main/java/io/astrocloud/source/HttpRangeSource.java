@@ -85,12 +85,7 @@ public final class HttpRangeSource implements RangeSource {
         rejectHtml(response.headers(), body.bytes(), r.offset());
         String etag = response.headers().firstValue("ETag").orElse(null);
         if (status == 206) {
-            ContentRange range = ContentRange.parse(response.headers().firstValue("Content-Range").orElse(null));
-            if (range == null || range.first() != r.offset()) {
-                throw new SourceException(SourceException.Reason.NOT_AN_OBJECT, url(), r.offset(), status, null,
-                        "206 with Content-Range \"" + response.headers().firstValue("Content-Range").orElse("")
-                                + "\" does not start at the offset asked for", null);
-            }
+            ContentRange range = contentRange(response.headers(), r.offset(), true);
             return new FetchedRange(r.offset(), body.bytes(), new ObjectInfo(range.size(), etag), body.transferred());
         }
         long size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
@@ -131,7 +126,13 @@ public final class HttpRangeSource implements RangeSource {
         String etag = response.headers().firstValue("ETag").orElse(null);
         long size;
         if (status == 206) {
-            ContentRange range = ContentRange.parse(response.headers().firstValue("Content-Range").orElse(null));
+            ContentRange range;
+            try {
+                range = contentRange(response.headers(), offset, false);
+            } catch (SourceException e) {
+                body.close();
+                throw e;
+            }
             size = range == null ? -1 : range.size();
         } else {
             size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
@@ -140,6 +141,18 @@ public final class HttpRangeSource implements RangeSource {
             }
         }
         return new ObjectStream(body, new ObjectInfo(size, etag));
+    }
+
+    /** A 206's Content-Range, which must start at {@code offset} (and be there, when {@code required}). */
+    private ContentRange contentRange(HttpHeaders h, long offset, boolean required) throws SourceException {
+        String header = h.firstValue("Content-Range").orElse(null);
+        ContentRange range = ContentRange.parse(header);
+        if (range == null && required || range != null && range.first() != offset) {
+            throw new SourceException(SourceException.Reason.NOT_AN_OBJECT, url(), offset, 206, null,
+                    "206 with Content-Range \"" + (header == null ? "" : header)
+                            + "\" does not start at the offset asked for", null);
+        }
+        return range;
     }
 
     private HttpResponse.BodySubscriber<BodyCollector.Collected> collectorFor(HttpResponse.ResponseInfo info,

@@ -257,13 +257,13 @@ class HttpRangeSourceTest {
     void downloadsARangeAndAWholeFileResumingAfterACut(@TempDir Path dir) throws IOException {
         RangeSource s = resolver.open(server.url("/small.fits"), new TransferStats());
         java.io.ByteArrayOutputStream part = new java.io.ByteArrayOutputStream();
-        new ObjectDownload(s, FAST_RETRY, null).copy(2880, 5760, part);
+        new ObjectDownload(s, null).copy(2880, 5760, part);
         assertThat(part.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(small, 2880, 5760));
 
         server.fault("/small.fits", Faults.cutShort(1, 4000));
         Path target = dir.resolve("copy.fits");
         long[] last = new long[2];
-        long n = new ObjectDownload(resolver.open(server.url("/small.fits"), new TransferStats()), FAST_RETRY,
+        long n = new ObjectDownload(resolver.open(server.url("/small.fits"), new TransferStats()),
                 (done, total) -> {
                     last[0] = done;
                     last[1] = total;
