@@ -80,6 +80,26 @@ class ObjectDownloadTest {
     }
 
     @Test
+    void logsEachRetryThroughSlf4jWithTheUrlsSecretsMasked() throws IOException {
+        server.fault("/f.fits", Faults.status(500));
+        String presigned = server.url("/f.fits") + "?X-Amz-Credential=AKIAPLANTED&X-Amz-Signature=PLANTED";
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream realErr = System.err;
+        // slf4j-simple (the tests' binding) writes to whatever System.err is at the time.
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            catchThrowableOfType(() -> new ObjectDownload(resolver.open(presigned, null), null)
+                    .copy(0, -1, new ByteArrayOutputStream()), SourceException.class);
+        } finally {
+            System.setErr(realErr);
+        }
+        String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(logged).contains("WARN io.astrocloud.source.RetryingSource - Attempt 1 of 4 failed",
+                "Attempt 3 of 4 failed", "/f.fits?X-Amz-Credential=***&X-Amz-Signature=*** at byte 0 (HTTP 500)");
+        assertThat(logged).doesNotContain("Attempt 4 of 4").doesNotContain("PLANTED");
+    }
+
+    @Test
     void resumesABrokenBodyFromTheByteReachedWithIfMatch() throws IOException {
         List<String> ranges = new CopyOnWriteArrayList<>();
         Fault breakTwice = breaksAfter(3000, ranges);
