@@ -156,8 +156,9 @@ public final class AccessOptions {
          */
         public Builder httpClient(HttpClient client) {
             if (client != null && client.followRedirects() != HttpClient.Redirect.NEVER) {
-                throw new IllegalArgumentException("the HTTP client follows redirects itself (" + client.followRedirects()
-                        + "), which would send every header to any host: build it with HttpClient.Redirect.NEVER");
+                throw new IllegalArgumentException("the HTTP client follows redirects itself ("
+                        + client.followRedirects() + "), which would send every header to any host: build it with "
+                        + "HttpClient.Redirect.NEVER");
             }
             this.httpClient = client;
             return this;

@@ -111,7 +111,8 @@ public final class SourceResolver implements Closeable {
         switch (location.store()) {
             case S3:
                 if (location.isPrefix()) {
-                    throw new IllegalArgumentException("names a prefix, not an object: " + Redaction.text(location.canonical()));
+                    throw new IllegalArgumentException("names a prefix, not an object: "
+                            + Redaction.text(location.canonical()));
                 }
                 return new S3RangeSource(s3Client(location), false, location.bucket(), location.key(),
                         location.versionId(), options.s3().requesterPays(), options.maxDiscard());

@@ -24,8 +24,9 @@ class RedactionTest {
                 + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=***"
                 + "&X-Amz-Date=20260101T000000Z&X-Amz-Expires=3600&X-Amz-Security-Token=***"
                 + "&X-Amz-SignedHeaders=host&X-Amz-Signature=***");
-        assertThat(Redaction.text("https://b.s3.amazonaws.com/k?AWSAccessKeyId=AKIAPLANTED&Expires=1&Signature=PLANTED"))
-                .isEqualTo("https://b.s3.amazonaws.com/k?AWSAccessKeyId=***&Expires=1&Signature=***");
+        assertThat(Redaction.text("https://b.s3.amazonaws.com/k?AWSAccessKeyId=AKIAPLANTED&Expires=1"
+                + "&Signature=PLANTED")).isEqualTo("https://b.s3.amazonaws.com/k?AWSAccessKeyId=***&Expires=1"
+                + "&Signature=***");
     }
 
     @Test

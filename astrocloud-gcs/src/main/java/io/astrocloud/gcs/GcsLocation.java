@@ -39,7 +39,8 @@ record GcsLocation(String bucket, String name, boolean gsForm) {
         }
         URI uri = URI.create(url);
         String host = uri.getHost();
-        return host != null && !ObjectLocation.isPresigned(uri) && (PATH_HOST.matcher(host.toLowerCase(Locale.ROOT)).matches()
+        return host != null && !ObjectLocation.isPresigned(uri)
+                && (PATH_HOST.matcher(host.toLowerCase(Locale.ROOT)).matches()
                 || VIRTUAL_HOST.matcher(host.toLowerCase(Locale.ROOT)).matches());
     }
 

@@ -41,7 +41,8 @@ class SecretsInLogsTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = RangeHttpServer.start().put("/b/denied.fits", SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(1, 1)));
+        server = RangeHttpServer.start()
+                .put("/b/denied.fits", SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(1, 1)));
         server.fault("/b/denied.fits", Faults.status(403)).fault("/b/flaky.fits", Faults.status(500));
         realErr = System.err;
         System.setErr(new PrintStream(new TeeStream(log, realErr), true, StandardCharsets.UTF_8));
