@@ -42,11 +42,13 @@ public final class Redaction {
     /**
      * {@code NAME=VALUE} where NAME follows the start, a separator or a percent-encoded one, and
      * '=' may be percent-encoded. VALUE is Camel's {@code RAW(...)} or runs to the next separator
-     * (a percent-encoded '&' or ';' included); it may hold a whole encoded URL, which is searched in turn.
+     * (a percent-encoded '&' or ';' included, and a ':' or '.' that ends a clause of a message); it
+     * may hold a whole encoded URL, which is searched in turn.
      */
     private static final Pattern PARAMETER = Pattern.compile(
             "(^|[?&;\\s(,\"'\\[{]|%3[Ff]|%26|%3[Bb])([A-Za-z0-9_.\\-]+)(=|%3[Dd])"
-                    + "(RAW\\([^)]*\\)|RAW\\{[^}]*}|(?:%(?!26|3[Bb])[0-9A-Fa-f]{2}|[^&%\\s\"'<>#;,)\\]}])*)");
+                    + "(RAW\\([^)]*\\)|RAW\\{[^}]*}|(?:%(?!26|3[Bb])[0-9A-Fa-f]{2}|[:.](?!\\s|$)"
+                    + "|[^&%\\s\"'<>#;,)\\]}:.])*)");
     private static final Pattern USER_INFO = Pattern.compile("(://[^/@\\s:?#]+:)([^/@\\s?#]+)@");
     private static final Pattern AUTHORIZATION_HEADER =
             Pattern.compile("(?i)\\b((?:proxy-)?authorization\\s*:\\s*)([^\\r\\n]+)");

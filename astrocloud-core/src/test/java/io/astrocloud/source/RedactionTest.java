@@ -71,6 +71,9 @@ class RedactionTest {
                         + "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;");
         assertThat(Redaction.text("https://user:PLANTED@host:8443/x.fits"))
                 .isEqualTo("https://user:***@host:8443/x.fits");
+        // A ':' or '.' that ends a clause of a message is not part of the secret.
+        assertThat(Redaction.text("failed: https://h/x.fits?sig=PLANTED: not found: https://h/x.fits?sig=PLANTED."))
+                .isEqualTo("failed: https://h/x.fits?sig=***: not found: https://h/x.fits?sig=***.");
         assertThat(Redaction.text("sent Authorization: Bearer PLANTED\nnext line"))
                 .isEqualTo("sent Authorization: ***\nnext line");
     }
