@@ -7,6 +7,7 @@ import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.ObjectLocation;
 import io.astrocloud.source.RangeSource;
+import io.astrocloud.source.Redaction;
 import io.astrocloud.source.SourceResolver;
 import io.astrocloud.source.StoreProvider;
 import io.astrocloud.source.TransferStats;
@@ -84,7 +85,7 @@ public final class AstroCloud {
         }
         if (provider == null || !provider.name().equals(wanted)) {
             throw new IllegalArgumentException("not a URL for " + service + ", or astrocloud-" + wanted
-                    + " is not on the class path: " + url);
+                    + " is not on the class path: " + Redaction.text(url));
         }
         return provider;
     }
@@ -95,7 +96,7 @@ public final class AstroCloud {
             return new ObjectLocation(ObjectLocation.Store.HTTP, null, null, null, null, location.uri(), null);
         }
         if (service == CloudService.AWS && location.store() != ObjectLocation.Store.S3) {
-            throw new IllegalArgumentException("not an S3 URL: " + url
+            throw new IllegalArgumentException("not an S3 URL: " + Redaction.text(url)
                     + " (use s3://bucket/key, an s3.amazonaws.com URL, or set the S3 endpoint)");
         }
         return location;

@@ -1,6 +1,7 @@
 package io.astrocloud.azure;
 
 import io.astrocloud.source.ObjectLocation;
+import io.astrocloud.source.Redaction;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -46,18 +47,18 @@ record AzureLocation(String serviceUrl, String account, String container, String
             int slash = rest.indexOf('/');
             String container = slash < 0 ? rest : rest.substring(0, slash);
             if (container.isEmpty()) {
-                throw new IllegalArgumentException("no container in " + url);
+                throw new IllegalArgumentException("no container in " + Redaction.text(url));
             }
             return new AzureLocation(null, null, container, slash < 0 ? "" : rest.substring(slash + 1), null);
         }
         URI uri = URI.create(url);
         Matcher host = BLOB_HOST.matcher(uri.getHost().toLowerCase(Locale.ROOT));
         if (!host.matches()) {
-            throw new IllegalArgumentException("not an Azure Blob Storage URL: " + url);
+            throw new IllegalArgumentException("not an Azure Blob Storage URL: " + Redaction.text(url));
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
         if (path.isEmpty()) {
-            throw new IllegalArgumentException("no container in " + url);
+            throw new IllegalArgumentException("no container in " + Redaction.text(url));
         }
         int slash = path.indexOf('/');
         String container = slash < 0 ? path : path.substring(0, slash);
@@ -66,6 +67,12 @@ record AzureLocation(String serviceUrl, String account, String container, String
         String query = uri.getRawQuery();
         String sas = query != null && query.contains("sig=") ? query : null;
         return new AzureLocation(uri.getScheme() + "://" + uri.getRawAuthority(), host.group(1), container, blob, sas);
+    }
+
+    /** The location with its SAS token masked. */
+    @Override
+    public String toString() {
+        return "AzureLocation[" + display() + (sas == null ? "" : "?" + Redaction.text(sas)) + "]";
     }
 
     /** True when the blob name is empty or ends in '/': a prefix, not one blob. */

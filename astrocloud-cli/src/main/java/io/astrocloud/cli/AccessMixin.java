@@ -10,10 +10,19 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** The options every command shares: how to reach the store, and how to walk. */
+/**
+ * The options every command shares: how to reach the store, and how to walk. A value these options
+ * cannot take is a usage error (exit status 2), named without echoing it: it may be a secret.
+ */
 final class AccessMixin {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--anonymous",
             description = "No credentials, for public S3 buckets (stpubdata), GCS buckets and Azure containers.")
     boolean anonymous;
@@ -52,8 +61,7 @@ final class AccessMixin {
     String azureConnectionString;
 
     @Option(names = "--setting", paramLabel = "NAME=VALUE",
-            description = "A store setting (repeatable), e.g. gcs.endpoint=URL, azure.endpoint=URL, azure.accountKey=KEY;"
-                    + " see STORES.md.")
+            description = "A store setting (repeatable): the names (endpoints, keys of GCS and Azure) are in STORES.md.")
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--header", paramLabel = "NAME:VALUE", description = "Extra HTTP request header (repeatable).")
@@ -76,6 +84,12 @@ final class AccessMixin {
 
     /** The access options these flags describe. */
     AccessOptions access() {
+        if (timeoutSeconds < 1) {
+            throw usage("--timeout must be at least 1 second, got " + timeoutSeconds);
+        }
+        if (retries < 0) {
+            throw usage("--retries must be 0 or more, got " + retries);
+        }
         S3Access.Builder s3 = S3Access.builder()
                 .credentials(anonymous ? S3Access.Credentials.ANONYMOUS : S3Access.Credentials.AUTO)
                 .profile(profile).region(region).endpoint(endpoint).pathStyle(pathStyle || endpoint != null)
@@ -93,14 +107,14 @@ final class AccessMixin {
         for (String s : settings) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("--setting wants NAME=VALUE, got " + s);
+                throw usage("--setting wants NAME=VALUE: one has no name before '='");
             }
             b.setting(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
         }
         for (String h : headers) {
             int colon = h.indexOf(':');
             if (colon <= 0) {
-                throw new IllegalArgumentException("--header wants NAME:VALUE, got " + h);
+                throw usage("--header wants NAME:VALUE: one has no name before ':'");
             }
             b.httpHeader(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
         }
@@ -114,12 +128,21 @@ final class AccessMixin {
     /** The walk options these flags describe. */
     WalkOptions walk() {
         WalkOptions w = WalkOptions.DEFAULT.withGzip(gzip);
-        if (readAhead != null) {
-            w = w.withReadAhead(readAhead);
-        }
-        if (maxHeader != null) {
-            w = w.withMaxHeaderBytes(maxHeader);
+        try {
+            if (readAhead != null) {
+                w = w.withReadAhead(readAhead);
+            }
+            if (maxHeader != null) {
+                w = w.withMaxHeaderBytes(maxHeader);
+            }
+        } catch (IllegalArgumentException e) {
+            throw usage("--read-ahead and --max-header: " + e.getMessage());
         }
         return w;
+    }
+
+    /** A usage error of the command these options belong to: picocli prints it with the usage, exit status 2. */
+    ParameterException usage(String message) {
+        return new ParameterException(mixee.commandLine(), message);
     }
 }

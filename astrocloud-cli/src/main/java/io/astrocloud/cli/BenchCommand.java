@@ -16,9 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code astrocloud bench}: bytes, round trips and time per file and method against astropy+fsspec,
  * whole-file GET and the block-by-block walk; throughput and memory; written to BENCHMARKS.md.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark astro-cloud against astropy+fsspec, whole-file GET and the block-by-block walk,",
-            "on local HTTP and S3 servers with injected latency; write BENCHMARKS.md and a plot."})
+@Command(name = "bench", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = "Benchmark astro-cloud against astropy+fsspec, whole-file GET and the block-by-block walk, "
+                + "on local HTTP and S3 servers with injected latency; write BENCHMARKS.md and a plot.")
 final class BenchCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Profile profile = new Profile();

@@ -42,7 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * as the samples module holds them: a Camel route to Kafka, indexing on upload, and the Lambda
  * function invoked with an event file. The byte accounting closes the run.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Walk generated FITS files (one of 44 GB) in an embedded S3 server, then route them to Kafka,"
                 + " index them on upload and invoke the Lambda function; no network needed.")
 final class DemoCommand implements Callable<Integer> {

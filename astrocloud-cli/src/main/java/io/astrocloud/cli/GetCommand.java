@@ -20,13 +20,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code astrocloud get URL}: a ranged read or a streamed, resumable download. */
-@Command(name = "get", mixinStandardHelpOptions = true,
+@Command(name = "get", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Download an object, or a byte range of it, with the same access as headers.")
 final class GetCommand implements Callable<Integer> {
     private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d*)");
 
     @Mixin
     AccessMixin access;
+
+    @Mixin
+    ProgressMixin progress;
 
     @Parameters(index = "0", paramLabel = "URL")
     String url;
@@ -49,17 +52,25 @@ final class GetCommand implements Callable<Integer> {
         if (range != null) {
             Matcher m = RANGE.matcher(range);
             if (!m.matches()) {
-                throw new IllegalArgumentException("--range wants START-END, got " + range);
+                throw access.usage("--range wants START-END (bytes, END inclusive and optional), got " + range);
             }
-            start = Long.parseLong(m.group(1));
-            end = m.group(2).isEmpty() ? -1 : Long.parseLong(m.group(2)) + 1;
+            try {
+                start = Long.parseLong(m.group(1));
+                end = m.group(2).isEmpty() ? -1 : Math.addExact(Long.parseLong(m.group(2)), 1);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw access.usage("--range: a byte offset too large, got " + range);
+            }
+            if (end >= 0 && end <= start) {
+                throw access.usage("--range: END comes before START, got " + range);
+            }
         }
         TransferStats stats = new TransferStats();
         PrintWriter err = spec.commandLine().getErr();
         try (SourceResolver resolver = new SourceResolver(access.access())) {
             RangeSource source = resolver.open(url, stats);
-            ProgressBar bar = output != null ? ProgressBar.onTerminal() : new ProgressBar(System.err, false);
-            ObjectDownload download = new ObjectDownload(source, resolver.options().retry(), bar);
+            // On stderr, so a download to stdout (get URL > file) still shows it on a terminal.
+            ProgressBar bar = new ProgressBar(err, progress.shown());
+            ObjectDownload download = new ObjectDownload(source, bar);
             if (output != null) {
                 long n = download.toFile(output, start, end);
                 bar.finish();
@@ -68,6 +79,7 @@ final class GetCommand implements Callable<Integer> {
                 OutputStream out = new BufferedOutputStream(System.out, 256 * 1024);
                 download.copy(start, end, out);
                 out.flush();
+                bar.finish();
             }
         }
         return 0;

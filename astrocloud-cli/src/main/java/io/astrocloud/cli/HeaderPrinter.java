@@ -2,6 +2,7 @@ package io.astrocloud.cli;
 
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.source.ObjectInfo;
+import io.astrocloud.source.Redaction;
 import io.astrocloud.source.TransferStats;
 import java.io.PrintWriter;
 import java.util.List;
@@ -45,7 +46,7 @@ final class HeaderPrinter {
     }
 
     void summary(String url, ObjectInfo object, TransferStats stats, int hdus, List<String> warnings) {
-        out.printf("=== %s: %d HDUs, %d requests, %s bytes fetched of %s (%s)%s%n", url, hdus,
+        out.printf("=== %s: %d HDUs, %d requests, %s bytes fetched of %s (%s)%s%n", Redaction.text(url), hdus,
                 stats.requests(), ByteCount.grouped(stats.bytesFetched()),
                 object.sizeKnown() ? ByteCount.grouped(object.size()) : "unknown size",
                 object.sizeKnown() ? ByteCount.human(object.size()) : "?",

@@ -9,7 +9,9 @@ import io.astrocloud.scan.FitsNames;
 import io.astrocloud.scan.HeaderScanner;
 import io.astrocloud.scan.ScanResult;
 import io.astrocloud.scan.ScanTargets;
+import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.source.AccessOptions;
+import io.astrocloud.source.Redaction;
 import io.astrocloud.source.SourceResolver;
 import io.astrocloud.source.TransferStats;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,30 +30,38 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code astrocloud headers URL...}: every HDU's header, read with range requests. */
-@Command(name = "headers", mixinStandardHelpOptions = true,
-        description = {"Print the header of every HDU of each FITS file, reading only the headers.",
-            "Name objects, or prefixes ending in / (s3://, gs://, az://, Spaces URLs) to walk every "
-                    + "FITS file under them."})
+@Command(name = "headers", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = {"Print the header of every HDU of each FITS file, reading only the headers. Name objects, "
+                + "or prefixes ending in / (s3://, gs://, az://, Spaces URLs) to walk every FITS file under them."})
 final class HeadersCommand implements Callable<Integer> {
     @Mixin
     AccessMixin access;
+
+    @Mixin
+    ProgressMixin progress;
 
     @Parameters(arity = "1..*", paramLabel = "URL",
             description = "s3://bucket/key, s3://bucket/prefix/, https://..., or a local path.")
     List<String> urls;
 
-    @Option(names = "--json", description = "One JSON document per file instead of text.")
-    boolean json;
+    @ArgGroup(exclusive = true)
+    Format format;
 
-    @Option(names = "--jsonl", description = "One compact JSON line per file (JSON Lines).")
-    boolean jsonl;
+    /** Text (the default), or one of the two JSON forms. */
+    static final class Format {
+        @Option(names = "--json", required = true, description = "One JSON document per file instead of text.")
+        boolean json;
+
+        @Option(names = "--jsonl", required = true, description = "One compact JSON line per file (JSON Lines).")
+        boolean jsonl;
+    }
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + HeaderScanner.DEFAULT_CONCURRENCY,
             description = "Files walked at once when several are named (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--include", paramLabel = "REGEX",
-            description = "Keys kept when listing a prefix (default: .fits .fit .fts .fz, optionally .gz).")
+            description = "Keys kept when listing a prefix (default: FITS file names, optionally gzipped).")
     Pattern include = FitsNames.DEFAULT;
 
     @Option(names = "--max-cards", paramLabel = "N", defaultValue = "0",
@@ -64,31 +75,43 @@ final class HeadersCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (concurrency < 1) {
+            throw access.usage("--concurrency must be at least 1, got " + concurrency);
+        }
+        WalkOptions walkOptions = access.walk();
         AccessOptions options = access.access();
         options = options.toBuilder().s3(options.s3().toBuilder().maxConnections(Math.max(64, concurrency)).build())
                 .build();
         try (SourceResolver resolver = new SourceResolver(options)) {
-            if (urls.size() == 1 && !jsonl && !resolver.isPrefix(urls.get(0))) {
-                return walk(resolver, urls.get(0), out, err) ? 0 : 1;
+            if (urls.size() == 1 && !jsonl() && !resolver.isPrefix(urls.get(0))) {
+                return walk(resolver, walkOptions, urls.get(0), out, err) ? 0 : 1;
             }
-            return scan(resolver, out, err);
+            return scan(resolver, walkOptions, out, err);
         }
     }
 
+    private boolean json() {
+        return format != null && format.json;
+    }
+
+    private boolean jsonl() {
+        return format != null && format.jsonl;
+    }
+
     /** Several files or a prefix: walked concurrently, each printed as it completes. */
-    private int scan(SourceResolver resolver, PrintWriter out, PrintWriter err) {
-        ScanProgress progress = new ScanProgress(System.err, System.console() != null);
+    private int scan(SourceResolver resolver, WalkOptions walkOptions, PrintWriter out, PrintWriter err) {
+        ScanProgress progress = new ScanProgress(err, this.progress.shown());
         HeaderPrinter printer = new HeaderPrinter(out, maxCards);
         List<ScanResult> failed = new ArrayList<>();
-        try (HeaderScanner scanner = new HeaderScanner(resolver, access.walk(), concurrency);
+        try (HeaderScanner scanner = new HeaderScanner(resolver, walkOptions, concurrency);
              Stream<ScanResult> results = scanner.scan(ScanTargets.expand(resolver, urls, include))) {
             results.forEach(r -> {
-                if (jsonl || json) {
+                if (jsonl() || json()) {
                     ObjectNode doc = FitsJson.walk(r.object().url(), r.info(), r.hdus(), r.stats(), r.warnings());
                     if (!r.ok()) {
-                        doc.put("error", String.valueOf(r.error().getMessage()));
+                        doc.put("error", Redaction.text(String.valueOf(r.error().getMessage())));
                     }
-                    out.println(jsonl ? FitsJson.text(doc) : FitsJson.pretty(doc));
+                    out.println(jsonl() ? FitsJson.text(doc) : FitsJson.pretty(doc));
                 } else {
                     r.hdus().forEach(printer::hdu);
                     printer.summary(r.object().url(), r.info(), r.stats(), r.hdus().size(), r.warnings());
@@ -104,19 +127,21 @@ final class HeadersCommand implements Callable<Integer> {
         err.printf("%,d files, %,d failed, %s fetched in %.1f s (%.0f files/s)%n", progress.files(), failed.size(),
                 ByteCount.human(progress.bytes()), progress.seconds(), progress.files() / progress.seconds());
         for (ScanResult r : failed) {
-            err.println("failed: " + r.object().url() + ": " + r.error().getMessage());
+            err.println(Redaction.text("failed: " + r.object().url() + ": " + r.error().getMessage()));
         }
         err.flush();
         return failed.isEmpty() ? 0 : 1;
     }
 
-    private boolean walk(SourceResolver resolver, String url, PrintWriter out, PrintWriter err) {
+    private boolean walk(SourceResolver resolver, WalkOptions walkOptions, String url, PrintWriter out,
+                         PrintWriter err) {
+        boolean json = json();
         TransferStats stats = new TransferStats();
         List<Hdu> hdus = new ArrayList<>();
         HeaderPrinter printer = new HeaderPrinter(out, maxCards);
         HeaderWalk walk = null;
         try {
-            walk = HeaderWalker.walk(resolver.open(url, stats), access.walk(), stats);
+            walk = HeaderWalker.walk(resolver.open(url, stats), walkOptions, stats);
             for (Hdu h = walk.next(); h != null; h = walk.next()) {
                 hdus.add(h);
                 if (!json) {
@@ -133,11 +158,11 @@ final class HeadersCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             if (json && walk != null) {
                 ObjectNode doc = FitsJson.walk(url, walk.object(), hdus, stats, walk.warnings());
-                doc.put("error", String.valueOf(e.getMessage()));
+                doc.put("error", Redaction.text(String.valueOf(e.getMessage())));
                 out.println(FitsJson.pretty(doc));
             }
             out.flush();
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Redaction.text(e.getMessage()));
             err.flush();
             return false;
         } finally {

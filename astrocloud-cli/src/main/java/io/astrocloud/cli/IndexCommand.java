@@ -8,6 +8,7 @@ import io.astrocloud.scan.FitsNames;
 import io.astrocloud.scan.ScanTargets;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.ObjectLocation;
+import io.astrocloud.source.Redaction;
 import io.astrocloud.source.SourceResolver;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -32,13 +33,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * workstation over objects already in a bucket; resumable (objects indexed at the same ETag are
  * skipped).
  */
-@Command(name = "index", mixinStandardHelpOptions = true,
-        description = {"Index every FITS file under S3 prefixes (or named objects) into the DynamoDB table",
-            "the Lambda writes, with the same indexer. Run it again to resume: objects already",
-            "indexed at the same ETag are skipped."})
+@Command(name = "index", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = {"Index every FITS file under S3 prefixes (or named objects) into the DynamoDB table the "
+                + "Lambda writes, with the same indexer. Run it again to resume: objects already indexed at the "
+                + "same ETag are skipped."})
 final class IndexCommand implements Callable<Integer> {
     @Mixin
     AccessMixin access;
+
+    @Mixin
+    ProgressMixin progress;
 
     @Parameters(arity = "1..*", paramLabel = "S3_URL", description = "s3://bucket/prefix/ or s3://bucket/key.")
     List<String> targets;
@@ -55,7 +59,7 @@ final class IndexCommand implements Callable<Integer> {
     int concurrency;
 
     @Option(names = "--include", paramLabel = "REGEX",
-            description = "Keys kept when listing a prefix (default: .fits .fit .fts .fz, optionally .gz).")
+            description = "Keys kept when listing a prefix (default: FITS file names, optionally gzipped).")
     Pattern include = FitsNames.DEFAULT;
 
     @Spec
@@ -65,21 +69,24 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (concurrency < 1) {
+            throw access.usage("--concurrency must be at least 1, got " + concurrency);
+        }
         AccessOptions options = access.access();
         options = options.toBuilder().s3(options.s3().toBuilder().maxConnections(Math.max(64, 2 * concurrency))
                 .build()).build();
         try (SourceResolver resolver = new SourceResolver(options); DynamoDbClient dynamo = dynamo(options)) {
             ObjectLocation first = resolver.locate(targets.get(0));
             if (first.store() != ObjectLocation.Store.S3) {
-                throw new IllegalArgumentException("index reads S3 objects: " + targets.get(0));
+                throw access.usage("index reads S3 objects, not " + Redaction.text(targets.get(0)));
             }
             Indexer indexer = IndexerFactory.indexer(resolver.s3Client(first), dynamo, table, options.retry());
             Backfill backfill = new Backfill(indexer, new IndexTable(dynamo, table), concurrency);
-            ScanProgress progress = new ScanProgress(System.err, System.console() != null);
+            ScanProgress progress = new ScanProgress(err, this.progress.shown());
             List<Backfill.ObjectResult> failed = new ArrayList<>();
             Backfill.Summary summary = backfill.run(ScanTargets.expand(resolver, targets, include), r -> {
-                out.println(r.result().name().toLowerCase(java.util.Locale.ROOT) + " " + r.object().url()
-                        + (r.detail() == null ? "" : ": " + r.detail()));
+                out.println(Redaction.text(r.result().name().toLowerCase(java.util.Locale.ROOT) + " "
+                        + r.object().url() + (r.detail() == null ? "" : ": " + r.detail())));
                 out.flush();
                 if (r.result() == Backfill.Result.FAILED) {
                     failed.add(r);
@@ -90,7 +97,7 @@ final class IndexCommand implements Callable<Integer> {
             err.printf("%,d objects: %,d indexed, %,d invalid, %,d skipped, %,d failed (%.1f s)%n", summary.total(),
                     summary.indexed(), summary.invalid(), summary.skipped(), summary.failed(), progress.seconds());
             for (Backfill.ObjectResult r : failed) {
-                err.println("failed: " + r.object().url() + ": " + r.detail());
+                err.println(Redaction.text("failed: " + r.object().url() + ": " + r.detail()));
             }
             err.flush();
             return summary.failed() == 0 ? 0 : 1;

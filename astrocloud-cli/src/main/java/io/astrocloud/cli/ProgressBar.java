@@ -1,25 +1,20 @@
 package io.astrocloud.cli;
 
 import io.astrocloud.source.ObjectDownload;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
-/** A one-line progress bar on a terminal (nothing when the output is piped). */
+/** A one-line progress bar drawn on stderr (nothing when disabled: stderr is not a terminal). */
 final class ProgressBar implements ObjectDownload.Progress {
     private static final int WIDTH = 30;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean enabled;
     private final long started = System.nanoTime();
     private long lastDraw;
 
-    ProgressBar(PrintStream out, boolean enabled) {
+    ProgressBar(PrintWriter out, boolean enabled) {
         this.out = out;
         this.enabled = enabled;
-    }
-
-    /** A bar on stderr when there is a terminal. */
-    static ProgressBar onTerminal() {
-        return new ProgressBar(System.err, System.console() != null);
     }
 
     @Override

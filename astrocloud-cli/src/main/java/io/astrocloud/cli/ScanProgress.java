@@ -1,11 +1,11 @@
 package io.astrocloud.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
-/** A one-line account of a scan on a terminal: files done, files per second, bytes, errors. */
+/** A one-line account of a scan on stderr: files done, files per second, bytes, errors. */
 final class ScanProgress {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean enabled;
     private final long started = System.nanoTime();
     private long lastDraw;
@@ -13,7 +13,7 @@ final class ScanProgress {
     private long bytes;
     private long errors;
 
-    ScanProgress(PrintStream out, boolean enabled) {
+    ScanProgress(PrintWriter out, boolean enabled) {
         this.out = out;
         this.enabled = enabled;
     }

@@ -1,11 +1,13 @@
 package io.astrocloud.fits;
 
+import io.astrocloud.source.Redaction;
 import java.io.IOException;
 
 /**
  * A file that is not valid FITS where it matters for walking it: no SIMPLE or XTENSION where a
  * header must start, no END, a mandatory keyword missing or absurd, a size that overflows, a
- * header or data segment cut short. The message names the URL, the HDU and the byte offset.
+ * header or data segment cut short. The message names the URL (its secrets masked by
+ * {@link Redaction}), the HDU and the byte offset.
  */
 public class FitsFormatException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -26,7 +28,8 @@ public class FitsFormatException extends IOException {
 
     /** The same, with the exception that revealed it. */
     public FitsFormatException(String url, int hdu, long offset, String detail, Throwable cause) {
-        super("invalid FITS: " + url + (hdu >= 0 ? ", HDU " + hdu : "") + ", byte " + offset + ": " + detail, cause);
+        super(Redaction.text("invalid FITS: " + url + (hdu >= 0 ? ", HDU " + hdu : "") + ", byte " + offset + ": "
+                + detail), cause);
         this.url = url;
         this.hdu = hdu;
         this.offset = offset;

@@ -4,6 +4,7 @@ import io.astrocloud.source.FetchedRange;
 import io.astrocloud.source.ObjectInfo;
 import io.astrocloud.source.RangeRequest;
 import io.astrocloud.source.RangeSource;
+import io.astrocloud.source.Redaction;
 import io.astrocloud.source.SourceException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -129,7 +130,7 @@ final class RangeWindow implements ByteWindow {
             got = p.result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted waiting for " + source.url());
+            throw new InterruptedIOException("interrupted waiting for " + Redaction.text(source.url()));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof CompletionException ? e.getCause().getCause() : e.getCause();
             if (cause instanceof IOException) {

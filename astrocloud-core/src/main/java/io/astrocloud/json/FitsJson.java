@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.astrocloud.fits.Card;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.source.ObjectInfo;
+import io.astrocloud.source.Redaction;
 import io.astrocloud.source.TransferStats;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -91,11 +92,14 @@ public final class FitsJson {
         return n;
     }
 
-    /** A walk of one object: {@code url, size, etag, hdus, stats, warnings}. */
+    /**
+     * A walk of one object: {@code url} (its secrets masked: {@link Redaction}), {@code size, etag,
+     * hdus, stats, warnings}.
+     */
     public static ObjectNode walk(String url, ObjectInfo object, List<Hdu> hdus, TransferStats stats,
                                   List<String> warnings) {
         ObjectNode n = NODES.objectNode();
-        n.put("url", url);
+        n.put("url", Redaction.text(url));
         if (object.sizeKnown()) {
             n.put("size", object.size());
         } else {

@@ -1,6 +1,7 @@
 package io.astrocloud.scan;
 
 import io.astrocloud.source.ObjectLocation;
+import io.astrocloud.source.Redaction;
 
 /**
  * One object to walk: its URL and, when a listing gave them, its ETag and size (the walk is then
@@ -15,5 +16,11 @@ public record ObjectRef(String url, ObjectLocation location, String etag, long s
     /** An object named by a URL alone. */
     public static ObjectRef of(String url) {
         return new ObjectRef(url, null, null, -1);
+    }
+
+    /** The URL with its secrets masked, and what the listing said. */
+    @Override
+    public String toString() {
+        return "ObjectRef[" + Redaction.text(url) + ", etag=" + etag + ", size=" + size + "]";
     }
 }

@@ -147,8 +147,19 @@ public final class AccessOptions {
             return this;
         }
 
-        /** An HTTP client to use as is; null to build one. */
+        /**
+         * An HTTP client to use as is; null to build one. It must not follow redirects itself
+         * ({@link HttpClient.Redirect#NEVER}): the HTTP source follows them, keeping headers such as
+         * Authorization on their origin, where the JDK's client would send them to any host.
+         *
+         * @throws IllegalArgumentException when {@code client} follows redirects
+         */
         public Builder httpClient(HttpClient client) {
+            if (client != null && client.followRedirects() != HttpClient.Redirect.NEVER) {
+                throw new IllegalArgumentException("the HTTP client follows redirects itself ("
+                        + client.followRedirects() + "), which would send every header to any host: build it with "
+                        + "HttpClient.Redirect.NEVER");
+            }
             this.httpClient = client;
             return this;
         }

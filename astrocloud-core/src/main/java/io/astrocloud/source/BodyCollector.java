@@ -68,8 +68,13 @@ final class BodyCollector implements BodySubscriber<BodyCollector.Collected> {
             b.get(buffer, filled, take);
             filled += take;
             if (filled == buffer.length) {
-                finish(bodyLength < 0 || transferred < bodyLength);
-                return;
+                if (bodyLength < 0 || transferred < bodyLength) {
+                    finish(true);
+                    return;
+                }
+                // The whole body is here: answer on its completion, when the client has put the
+                // connection back in its pool, so that the next read finds it there.
+                break;
             }
         }
         subscription.request(1);

@@ -99,7 +99,7 @@ final class BodyStream extends InputStream implements BodySubscriber<InputStream
     private ByteBuffer nextBuffer() throws IOException {
         while (true) {
             if (closed) {
-                throw new IOException("stream closed: " + url);
+                throw new IOException("stream closed: " + Redaction.text(url));
             }
             while (index < current.size()) {
                 ByteBuffer b = current.get(index);
@@ -117,7 +117,7 @@ final class BodyStream extends InputStream implements BodySubscriber<InputStream
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 close();
-                throw new java.io.InterruptedIOException("interrupted reading " + url);
+                throw new java.io.InterruptedIOException("interrupted reading " + Redaction.text(url));
             }
             if (next == null) {
                 close();

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -18,17 +17,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ranged reads over plain HTTP(S) with {@link HttpClient}. The object's size comes from the
  * Content-Range of the first 206 (no HEAD round trip). A server that ignores Range (200 with the
  * whole body) is read only as far as needed and then cut off; past {@code maxDiscard} bytes it is
- * refused rather than read through. Redirects are followed; 4xx, 5xx, redirect loops and HTML
- * pages become {@link SourceException}s naming the URL and offset.
+ * refused rather than read through. Redirects are followed by {@link Redirects} (never by the
+ * client: the caller's headers stay with their origin); 4xx, 5xx, redirect loops and HTML pages
+ * become {@link SourceException}s naming the URL and offset.
  */
 public final class HttpRangeSource implements RangeSource {
     private static final Pattern UNSATISFIED = Pattern.compile("bytes \\*/(\\d+)");
     private static final int ERROR_BODY_LIMIT = 2048;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpRangeSource.class);
 
     private final URI uri;
     private final HttpClient client;
@@ -52,11 +55,14 @@ public final class HttpRangeSource implements RangeSource {
         this.maxDiscard = maxDiscard;
     }
 
-    /** An HTTP/1.1 client that follows redirects (not from HTTPS to HTTP). */
+    /**
+     * An HTTP/1.1 client that never follows redirects itself: the source does, keeping the
+     * caller's headers on their origin ({@link Redirects}).
+     */
     public static HttpClient newClient(Duration connectTimeout) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)
                 .build();
     }
@@ -68,28 +74,27 @@ public final class HttpRangeSource implements RangeSource {
 
     @Override
     public FetchedRange read(RangeRequest r) throws IOException {
-        HttpRequest request = request(r.offset(), r.httpRange(), r.ifMatch());
-        HttpResponse<BodyCollector.Collected> response = await(
-                client.sendAsync(request, info -> collectorFor(info, r)), r.offset());
+        Exchange<BodyCollector.Collected> exchange = send(r.offset(), r.httpRange(), r.ifMatch(),
+                info -> collectorFor(info, r));
+        HttpResponse<BodyCollector.Collected> response = exchange.response();
         int status = response.statusCode();
         BodyCollector.Collected body = response.body();
         if (status != 200 && status != 206) {
-            throw failure(status, response.headers(), body.bytes(), r.offset());
+            throw failure(exchange, body.bytes(), r.offset());
         }
         rejectHtml(response.headers(), body.bytes(), r.offset());
         String etag = response.headers().firstValue("ETag").orElse(null);
         if (status == 206) {
-            ContentRange range = ContentRange.parse(response.headers().firstValue("Content-Range").orElse(null));
-            if (range == null || range.first() != r.offset()) {
-                throw new SourceException(SourceException.Reason.NOT_AN_OBJECT, url(), r.offset(), status, null,
-                        "206 with Content-Range \"" + response.headers().firstValue("Content-Range").orElse("")
-                                + "\" does not start at the offset asked for", null);
-            }
+            ContentRange range = contentRange(response.headers(), r.offset(), true);
             return new FetchedRange(r.offset(), body.bytes(), new ObjectInfo(range.size(), etag), body.transferred());
         }
         long size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (r.offset() > maxDiscard) {
             throw rangeIgnored(r.offset());
+        }
+        if (r.offset() > 0) {
+            LOG.debug("{} ignores Range: {} bytes of the whole body read through and dropped", Redaction.text(url()),
+                    r.offset());
         }
         if (size < 0 && body.bytes().length < r.length()) {
             // The whole (unsized) body ended within the window: now its size is known.
@@ -104,24 +109,30 @@ public final class HttpRangeSource implements RangeSource {
 
     @Override
     public ObjectStream open(long offset, String ifMatch) throws IOException {
-        HttpRequest request = request(offset, "bytes=" + offset + "-", ifMatch);
-        HttpResponse<InputStream> response = await(client.sendAsync(request, info -> {
+        Exchange<InputStream> exchange = send(offset, "bytes=" + offset + "-", ifMatch, info -> {
             int status = info.statusCode();
             if (status == 200 || status == 206) {
                 return new BodyStream(timeout, url(), status == 206 ? offset : 0);
             }
             return mapped(new BodyCollector(0, ERROR_BODY_LIMIT, bodyLength(info)));
-        }), offset);
+        });
+        HttpResponse<InputStream> response = exchange.response();
         int status = response.statusCode();
         if (status != 200 && status != 206) {
             byte[] error = response.body().readAllBytes();
-            throw failure(status, response.headers(), error, offset);
+            throw failure(exchange, error, offset);
         }
         InputStream body = response.body();
         String etag = response.headers().firstValue("ETag").orElse(null);
         long size;
         if (status == 206) {
-            ContentRange range = ContentRange.parse(response.headers().firstValue("Content-Range").orElse(null));
+            ContentRange range;
+            try {
+                range = contentRange(response.headers(), offset, false);
+            } catch (SourceException e) {
+                body.close();
+                throw e;
+            }
             size = range == null ? -1 : range.size();
         } else {
             size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
@@ -130,6 +141,18 @@ public final class HttpRangeSource implements RangeSource {
             }
         }
         return new ObjectStream(body, new ObjectInfo(size, etag));
+    }
+
+    /** A 206's Content-Range, which must start at {@code offset} (and be there, when {@code required}). */
+    private ContentRange contentRange(HttpHeaders h, long offset, boolean required) throws SourceException {
+        String header = h.firstValue("Content-Range").orElse(null);
+        ContentRange range = ContentRange.parse(header);
+        if (range == null && required || range != null && range.first() != offset) {
+            throw new SourceException(SourceException.Reason.NOT_AN_OBJECT, url(), offset, 206, null,
+                    "206 with Content-Range \"" + (header == null ? "" : header)
+                            + "\" does not start at the offset asked for", null);
+        }
+        return range;
     }
 
     private HttpResponse.BodySubscriber<BodyCollector.Collected> collectorFor(HttpResponse.ResponseInfo info,
@@ -157,12 +180,42 @@ public final class HttpRangeSource implements RangeSource {
                 c -> new java.io.ByteArrayInputStream(c.bytes()));
     }
 
-    private HttpRequest request(long offset, String range, String ifMatch) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(timeout).header("Range", range);
+    /** A response and the hop that got it (the last of the redirects followed). */
+    private record Exchange<T>(HttpResponse<T> response, Redirects.Hop hop) {
+    }
+
+    /**
+     * Sends a GET with {@code range} and {@code ifMatch}, following redirects through
+     * {@link Redirects}: the one place this source sends requests.
+     */
+    private <T> Exchange<T> send(long offset, String range, String ifMatch, HttpResponse.BodyHandler<T> handler)
+            throws IOException {
+        Redirects.Hop hop = Redirects.Hop.first(uri, headers);
+        while (true) {
+            HttpResponse<T> response = await(client.sendAsync(request(hop, range, ifMatch), handler), offset);
+            if (!Redirects.isRedirect(response.statusCode())) {
+                return new Exchange<>(response, hop);
+            }
+            if (response.body() instanceof InputStream) {
+                ((InputStream) response.body()).close();
+            }
+            Redirects.Hop next = Redirects.next(hop, response.statusCode(), response.headers(), url(), offset);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} from {} to {}{}", response.statusCode(), Redaction.text(hop.uri().toString()),
+                        Redaction.text(next.uri().toString()),
+                        next.userHeaders().size() < hop.userHeaders().size() ? " (another origin: "
+                                + "the request's own headers are not sent there)" : "");
+            }
+            hop = next;
+        }
+    }
+
+    private HttpRequest request(Redirects.Hop hop, String range, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(hop.uri()).GET().timeout(timeout).header("Range", range);
         if (ifMatch != null) {
             b.header("If-Match", ifMatch);
         }
-        headers.forEach(b::header);
+        hop.userHeaders().forEach(b::header);
         return b.build();
     }
 
@@ -176,7 +229,7 @@ public final class HttpRangeSource implements RangeSource {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted reading " + url());
+            throw new InterruptedIOException("interrupted reading " + Redaction.text(url()));
         } catch (ExecutionException e) {
             throw ioFailure(e.getCause(), offset);
         }
@@ -186,22 +239,16 @@ public final class HttpRangeSource implements RangeSource {
         if (cause instanceof SourceException) {
             return (SourceException) cause;
         }
-        String text = String.valueOf(cause.getMessage());
-        if (cause instanceof HttpTimeoutException) {
-            return new SourceException(SourceException.Reason.TIMEOUT, url(), offset, 0, null, text, cause);
-        }
-        if (text.contains("too many redirects")) {
-            return new SourceException(SourceException.Reason.NOT_AN_OBJECT, url(), offset, 0, null,
-                    "redirect loop: " + text, cause);
-        }
         if (cause instanceof IllegalArgumentException || cause instanceof SecurityException) {
-            return new SourceException(SourceException.Reason.REJECTED, url(), offset, 0, null, text, cause);
+            return new SourceException(SourceException.Reason.REJECTED, url(), offset, 0, null,
+                    SourceException.describe(cause), cause);
         }
-        return new SourceException(SourceException.Reason.TRANSIENT, url(), offset, 0, null,
-                cause.getClass().getSimpleName() + ": " + text, cause);
+        return SourceException.fromIoFailure(url(), offset, cause);
     }
 
-    private SourceException failure(int status, HttpHeaders h, byte[] body, long offset) {
+    private SourceException failure(Exchange<?> exchange, byte[] body, long offset) {
+        int status = exchange.response().statusCode();
+        HttpHeaders h = exchange.response().headers();
         String detail = ErrorBody.describe(body);
         if (status == 416) {
             Matcher m = UNSATISFIED.matcher(h.firstValue("Content-Range").orElse(""));
@@ -211,6 +258,9 @@ public final class HttpRangeSource implements RangeSource {
         }
         if (status >= 300 && status < 400) {
             detail = "redirect not followed (" + h.firstValue("Location").orElse("no Location") + ")";
+        }
+        if (exchange.hop().redirects() > 0) {
+            detail = (detail.isEmpty() ? "" : detail + " ") + "(redirected to " + exchange.hop().uri() + ")";
         }
         return new SourceException(SourceException.reasonForStatus(status, ErrorBody.s3Code(body)), url(), offset,
                 status, ErrorBody.retryAfter(h.firstValue("Retry-After").orElse(null)), detail, null);

@@ -8,4 +8,9 @@ package io.astrocloud.source;
  * @param size its size in bytes, or -1
  */
 public record ListedObject(String url, String etag, long size) {
+    /** The URL with its secrets masked, and what the listing said. */
+    @Override
+    public String toString() {
+        return "ListedObject[" + Redaction.text(url) + ", etag=" + etag + ", size=" + size + "]";
+    }
 }

@@ -11,16 +11,16 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Plain downloads with the same sources, credentials and retries as the walker: a byte range or a
- * whole object, streamed in constant memory. A connection lost mid-body is resumed from the last
- * byte received, with If-Match so the object cannot change underneath. A download to a file goes
- * to {@code FILE.part} (with its ETag in {@code FILE.part.etag}) and is renamed when complete, so a
- * half-written file never carries the final name; running it again resumes the part.
+ * whole object, streamed in constant memory. Retries are the source's, done once
+ * ({@link RetryingSource}, which also resumes a body lost mid-way from the last byte received, with
+ * If-Match so the object cannot change underneath): nothing here tries again. A download to a file
+ * goes to {@code FILE.part} (with its ETag in {@code FILE.part.etag}) and is renamed when complete,
+ * so a half-written file never carries the final name; running it again resumes the part.
  */
 public final class ObjectDownload {
     private static final int CHUNK = 256 * 1024;
 
     private final RangeSource source;
-    private final RetryPolicy retry;
     private final Progress progress;
 
     /** Told how far a download has got. */
@@ -31,13 +31,12 @@ public final class ObjectDownload {
     }
 
     /**
-     * @param source   where to read (ETag pinning, if wanted, is the source's: see {@link PinnedSource})
-     * @param retry    how often to resume a body that broke off
+     * @param source   where to read: retries and ETag pinning are the source's, as
+     *                 {@link SourceResolver#open} wraps it ({@link RetryingSource}, {@link PinnedSource})
      * @param progress told after each chunk (may be null)
      */
-    public ObjectDownload(RangeSource source, RetryPolicy retry, Progress progress) {
+    public ObjectDownload(RangeSource source, Progress progress) {
         this.source = source;
-        this.retry = retry;
         this.progress = progress == null ? (d, t) -> { } : progress;
     }
 
@@ -47,30 +46,16 @@ public final class ObjectDownload {
      * @return the ETag of the object read, or null
      */
     public String copy(long start, long end, OutputStream out) throws IOException {
-        long[] position = {start};
-        String etag = null;
-        int failures = 0;
-        while (end < 0 || position[0] < end) {
-            long before = position[0];
-            try (ObjectStream in = source.open(position[0], etag)) {
-                etag = etag != null ? etag : in.object().etag();
-                long total = end >= 0 ? end - start : in.object().sizeKnown() ? in.object().size() - start : -1;
-                pump(in, out, position, end, start, total);
-                if (end < 0 || position[0] >= end
-                        || in.object().sizeKnown() && position[0] >= in.object().size()) {
-                    return etag;
-                }
-                throw new SourceException(SourceException.Reason.TRANSIENT, source.url(), position[0],
-                        "body ended early");
-            } catch (SourceException e) {
-                failures = position[0] > before ? 1 : failures + 1;
-                if (!e.retryable() || failures >= retry.maxAttempts()) {
-                    throw e;
-                }
-                sleep(retry, failures, e);
+        try (ObjectStream in = source.open(start, null)) {
+            ObjectInfo object = in.object();
+            long total = end >= 0 ? end - start : object.sizeKnown() ? object.size() - start : -1;
+            long reached = pump(in, out, start, end, total);
+            if (end >= 0 && reached < end && !(object.sizeKnown() && reached >= object.size())) {
+                throw new SourceException(SourceException.Reason.TRANSIENT, source.url(), reached,
+                        "body ended before byte " + end + " of an object of unknown size");
             }
+            return object.etag();
         }
-        return etag;
     }
 
     /**
@@ -91,7 +76,7 @@ public final class ObjectDownload {
             Files.deleteIfExists(part);
         }
         RangeSource pinnedSource = pinned == null ? source : new PinnedSource(source, pinned, -1);
-        ObjectDownload resumed = new ObjectDownload(pinnedSource, retry, progress);
+        ObjectDownload resumed = new ObjectDownload(pinnedSource, progress);
         try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             OutputStream recording = new OutputStream() {
                 private boolean tagged = Files.exists(tag);
@@ -128,28 +113,20 @@ public final class ObjectDownload {
         return Files.size(file);
     }
 
-    /** Copies until {@code end} or the end of the body, advancing {@code position[0]} as bytes arrive. */
-    private void pump(InputStream in, OutputStream out, long[] position, long end, long start, long total)
-            throws IOException {
+    /** Copies from {@code start} until {@code end} or the end of the body; returns the offset reached. */
+    private long pump(InputStream in, OutputStream out, long start, long end, long total) throws IOException {
         byte[] buf = new byte[CHUNK];
-        while (end < 0 || position[0] < end) {
-            int want = end < 0 ? buf.length : (int) Math.min(buf.length, end - position[0]);
+        long position = start;
+        while (end < 0 || position < end) {
+            int want = end < 0 ? buf.length : (int) Math.min(buf.length, end - position);
             int n = in.read(buf, 0, want);
             if (n < 0) {
-                return;
+                break;
             }
             out.write(buf, 0, n);
-            position[0] += n;
-            progress.update(position[0] - start, total);
+            position += n;
+            progress.update(position - start, total);
         }
-    }
-
-    private static void sleep(RetryPolicy retry, int attempt, SourceException e) throws IOException {
-        try {
-            Thread.sleep(retry.delayAfter(attempt, e).toMillis());
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting to resume");
-        }
+        return position;
     }
 }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * names (DigitalOcean Spaces {@code https://BUCKET.nyc3.digitaloceanspaces.com/key} or
  * {@code https://nyc3.digitaloceanspaces.com/BUCKET/key}, Wasabi, Backblaze B2, Linode), whose
  * endpoint, region and addressing style come from the URL; local paths and {@code file:} URLs;
- * any other {@code http(s)} URL is plain HTTP. A key ending in {@code /} (or empty) names a prefix.
+ * any other {@code http(s)} URL is plain HTTP, and so is a presigned URL on any host (its query is
+ * the credential: {@link #isPresigned(URI)}). A key ending in {@code /} (or empty) names a prefix.
  * Stores of {@link StoreProvider}s (GCS, Azure) parse their own URLs.
  *
  * @param store     which kind of store
@@ -77,7 +78,7 @@ public record ObjectLocation(Store store, String bucket, String key, String regi
             String bucket = slash < 0 ? rest : rest.substring(0, slash);
             String key = slash < 0 ? "" : rest.substring(slash + 1);
             if (bucket.isEmpty()) {
-                throw new IllegalArgumentException("no bucket in " + url);
+                throw new IllegalArgumentException("no bucket in " + Redaction.text(url));
             }
             return new ObjectLocation(Store.S3, bucket, key, null, null, null, null);
         }
@@ -89,12 +90,40 @@ public record ObjectLocation(Store store, String bucket, String key, String regi
             return new ObjectLocation(Store.FILE, null, null, null, null, null, Path.of(URI.create(url)));
         }
         if (url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-            throw new IllegalArgumentException("unsupported URL scheme: " + url);
+            throw new IllegalArgumentException("unsupported URL scheme: " + Redaction.text(url));
         }
         return new ObjectLocation(Store.FILE, null, null, null, null, null, Path.of(url));
     }
 
+    /**
+     * True when {@code uri} carries its own authorisation in its query: an S3 presigned URL
+     * ({@code X-Amz-Signature}, or {@code Signature} with {@code AWSAccessKeyId}) or a Cloud Storage
+     * signed URL ({@code X-Goog-Signature}, or {@code Signature} with {@code GoogleAccessId}). Such
+     * a URL is read as plain HTTP, as it is: signing it again with other credentials would break it.
+     */
+    public static boolean isPresigned(URI uri) {
+        String q = uri.getRawQuery();
+        if (q == null) {
+            return false;
+        }
+        boolean signature = false;
+        boolean accessId = false;
+        for (String pair : q.split("&")) {
+            String name = pair.substring(0, pair.indexOf('=') < 0 ? pair.length() : pair.indexOf('='))
+                    .toLowerCase(Locale.ROOT);
+            if (name.equals("x-amz-signature") || name.equals("x-goog-signature")) {
+                return true;
+            }
+            signature |= name.equals("signature");
+            accessId |= name.equals("awsaccesskeyid") || name.equals("googleaccessid");
+        }
+        return signature && accessId;
+    }
+
     private static ObjectLocation fromHttp(URI uri) {
+        if (isPresigned(uri)) {
+            return new ObjectLocation(Store.HTTP, null, null, null, null, uri, null);
+        }
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String versionId = query(uri, "versionId");
@@ -164,7 +193,7 @@ public record ObjectLocation(Store store, String bucket, String key, String regi
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         String suffix = "." + endpoint.getHost().toLowerCase(Locale.ROOT);
         if (!host.endsWith(suffix) || host.length() == suffix.length()) {
-            throw new IllegalArgumentException(uri + " is not a bucket host on " + endpoint);
+            throw new IllegalArgumentException(Redaction.text(uri.toString()) + " is not a bucket host on " + endpoint);
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String key = decode(path.startsWith("/") ? path.substring(1) : path);
@@ -195,6 +224,13 @@ public record ObjectLocation(Store store, String bucket, String key, String regi
         }
     }
 
+    /** The store and the canonical name, with the URL's secrets masked ({@link Redaction}). */
+    @Override
+    public String toString() {
+        return "ObjectLocation[" + store + " " + Redaction.text(store == Store.HTTP ? uri.toString() : canonical())
+                + (versionId == null ? "" : ", versionId=" + versionId) + "]";
+    }
+
     private String serviceUrl() {
         String origin = endpoint.toString().replaceFirst("/+$", "");
         String encodedKey = encodePath(key);
@@ -208,7 +244,7 @@ public record ObjectLocation(Store store, String bucket, String key, String regi
     private static String[] bucketAndKey(URI uri) {
         String p = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
         if (p.isEmpty()) {
-            throw new IllegalArgumentException("no bucket in " + uri);
+            throw new IllegalArgumentException("no bucket in " + Redaction.text(uri.toString()));
         }
         int slash = p.indexOf('/');
         return new String[] {slash < 0 ? p : p.substring(0, slash), slash < 0 ? "" : decode(p.substring(slash + 1))};

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * A read that failed, with the URL and byte offset it was reading and a {@link Reason} that
- * says what a caller can do about it (retry, give up, fix access).
+ * says what a caller can do about it (retry, give up, fix access). The message shows the URL with
+ * its secrets masked ({@link Redaction}); {@link #url()} is the URL as given.
  */
 public class SourceException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -82,7 +83,7 @@ public class SourceException extends IOException {
         return reason;
     }
 
-    /** The object's URL. */
+    /** The object's URL as given: it may hold a signature, so print it only through {@link Redaction}. */
     public String url() {
         return url;
     }
@@ -175,8 +176,30 @@ public class SourceException extends IOException {
                 return new SourceException(Reason.TIMEOUT, url, offset, 0, null, String.valueOf(t.getMessage()), cause);
             }
         }
-        return new SourceException(Reason.TRANSIENT, url, offset, 0, null,
-                cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+        return new SourceException(Reason.TRANSIENT, url, offset, 0, null, describe(cause), cause);
+    }
+
+    /**
+     * What a failure without an answer says, for a message: the exception's name and the first
+     * message along its causes (the JDK's HTTP client reports a refused connection as a
+     * {@code ConnectException} with no message at all, which is named for what it is).
+     */
+    public static String describe(Throwable cause) {
+        Throwable named = cause;
+        while ((named instanceof java.util.concurrent.ExecutionException
+                || named instanceof java.util.concurrent.CompletionException) && named.getCause() != null) {
+            named = named.getCause();
+        }
+        boolean connect = false;
+        for (Throwable t = named; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            connect |= t instanceof java.net.ConnectException;
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                String via = t == named ? "" : " (" + t.getClass().getSimpleName() + ")";
+                return named.getClass().getSimpleName() + ": " + t.getMessage() + via;
+            }
+        }
+        return named.getClass().getSimpleName()
+                + (connect ? ": connection refused or host unreachable" : ": no message");
     }
 
     private static String message(Reason reason, String url, long offset, int status, String detail) {
@@ -191,7 +214,7 @@ public class SourceException extends IOException {
         if (detail != null && !detail.isBlank()) {
             b.append(": ").append(detail);
         }
-        return b.toString();
+        return Redaction.text(b.toString());
     }
 
     private static String describe(Reason reason) {

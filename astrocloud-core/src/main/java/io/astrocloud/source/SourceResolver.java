@@ -46,7 +46,7 @@ public final class SourceResolver implements Closeable {
         URI endpoint = options.s3().endpoint();
         if (endpoint != null && url.toLowerCase(Locale.ROOT).startsWith("http")) {
             URI uri = URI.create(url);
-            if (sameOrigin(uri, endpoint)) {
+            if (Redirects.sameOrigin(uri, endpoint)) {
                 return ObjectLocation.pathStyleOn(uri, endpoint, null);
             }
             if (bucketHostOn(uri, endpoint)) {
@@ -111,7 +111,8 @@ public final class SourceResolver implements Closeable {
         switch (location.store()) {
             case S3:
                 if (location.isPrefix()) {
-                    throw new IllegalArgumentException("names a prefix, not an object: " + location.canonical());
+                    throw new IllegalArgumentException("names a prefix, not an object: "
+                            + Redaction.text(location.canonical()));
                 }
                 return new S3RangeSource(s3Client(location), false, location.bucket(), location.key(),
                         location.versionId(), options.s3().requesterPays(), options.maxDiscard());
@@ -185,22 +186,12 @@ public final class SourceResolver implements Closeable {
         }
     }
 
-    private static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(a.getScheme(), b.getScheme()) && Objects.equals(a.getHost(), b.getHost())
-                && port(a) == port(b);
-    }
 
     private static boolean bucketHostOn(URI uri, URI endpoint) {
         String host = uri.getHost();
         return host != null && endpoint.getHost() != null
                 && host.toLowerCase(Locale.ROOT).endsWith("." + endpoint.getHost().toLowerCase(Locale.ROOT))
-                && Objects.equals(uri.getScheme(), endpoint.getScheme()) && port(uri) == port(endpoint);
-    }
-
-    private static int port(URI u) {
-        if (u.getPort() >= 0) {
-            return u.getPort();
-        }
-        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+                && Objects.equals(uri.getScheme(), endpoint.getScheme())
+                && Redirects.port(uri) == Redirects.port(endpoint);
     }
 }

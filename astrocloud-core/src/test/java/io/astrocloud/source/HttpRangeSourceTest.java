@@ -220,6 +220,22 @@ class HttpRangeSourceTest {
     }
 
     @Test
+    void saysTheConnectionWasRefused() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        TransferStats stats = new TransferStats();
+        assertThatThrownBy(() -> resolver.open("http://127.0.0.1:" + closedPort + "/x.fits", stats)
+                .read(RangeRequest.of(0, 2880)))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("127.0.0.1:" + closedPort + "/x.fits at byte 0")
+                .hasMessageContaining("ConnectException: connection refused or host unreachable")
+                .satisfies(e -> assertThat(((SourceException) e).reason()).isEqualTo(SourceException.Reason.TRANSIENT));
+        assertThat(stats.requests()).isEqualTo(FAST_RETRY.maxAttempts());
+    }
+
+    @Test
     void sendsExtraHeaders() throws IOException {
         server.fault("/small.fits", (ex, object, attempt) -> {
             if (!"Bearer token-1".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
@@ -241,13 +257,13 @@ class HttpRangeSourceTest {
     void downloadsARangeAndAWholeFileResumingAfterACut(@TempDir Path dir) throws IOException {
         RangeSource s = resolver.open(server.url("/small.fits"), new TransferStats());
         java.io.ByteArrayOutputStream part = new java.io.ByteArrayOutputStream();
-        new ObjectDownload(s, FAST_RETRY, null).copy(2880, 5760, part);
+        new ObjectDownload(s, null).copy(2880, 5760, part);
         assertThat(part.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(small, 2880, 5760));
 
         server.fault("/small.fits", Faults.cutShort(1, 4000));
         Path target = dir.resolve("copy.fits");
         long[] last = new long[2];
-        long n = new ObjectDownload(resolver.open(server.url("/small.fits"), new TransferStats()), FAST_RETRY,
+        long n = new ObjectDownload(resolver.open(server.url("/small.fits"), new TransferStats()),
                 (done, total) -> {
                     last[0] = done;
                     last[1] = total;

@@ -1,6 +1,7 @@
 package io.astrocloud.gcs;
 
 import io.astrocloud.source.ObjectLocation;
+import io.astrocloud.source.Redaction;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,10 @@ record GcsLocation(String bucket, String name, boolean gsForm) {
     private static final Pattern VIRTUAL_HOST = Pattern.compile("(.+)\\.storage\\.googleapis\\.com");
     private static final Pattern JSON_API_PATH = Pattern.compile("/(?:download/)?storage/v1/b/([^/]+)/o/(.*)");
 
-    /** True for {@code gs://} URLs and HTTPS URLs on Cloud Storage's hosts. */
+    /**
+     * True for {@code gs://} URLs and HTTPS URLs on Cloud Storage's hosts, except signed URLs
+     * ({@link ObjectLocation#isPresigned}), which are read as plain HTTP with their own signature.
+     */
     static boolean accepts(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("gs://")) {
@@ -33,8 +37,10 @@ record GcsLocation(String bucket, String name, boolean gsForm) {
         if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
             return false;
         }
-        String host = URI.create(url).getHost();
-        return host != null && (PATH_HOST.matcher(host.toLowerCase(Locale.ROOT)).matches()
+        URI uri = URI.create(url);
+        String host = uri.getHost();
+        return host != null && !ObjectLocation.isPresigned(uri)
+                && (PATH_HOST.matcher(host.toLowerCase(Locale.ROOT)).matches()
                 || VIRTUAL_HOST.matcher(host.toLowerCase(Locale.ROOT)).matches());
     }
 
@@ -45,7 +51,7 @@ record GcsLocation(String bucket, String name, boolean gsForm) {
             int slash = rest.indexOf('/');
             String bucket = slash < 0 ? rest : rest.substring(0, slash);
             if (bucket.isEmpty()) {
-                throw new IllegalArgumentException("no bucket in " + url);
+                throw new IllegalArgumentException("no bucket in " + Redaction.text(url));
             }
             return new GcsLocation(bucket, slash < 0 ? "" : rest.substring(slash + 1), true);
         }
@@ -62,7 +68,7 @@ record GcsLocation(String bucket, String name, boolean gsForm) {
         }
         String p = path.replaceFirst("^/", "");
         if (p.isEmpty()) {
-            throw new IllegalArgumentException("no bucket in " + url);
+            throw new IllegalArgumentException("no bucket in " + Redaction.text(url));
         }
         int slash = p.indexOf('/');
         return new GcsLocation(slash < 0 ? p : p.substring(0, slash), slash < 0 ? "" : decode(p.substring(slash + 1)),

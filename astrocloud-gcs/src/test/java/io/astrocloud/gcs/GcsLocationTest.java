@@ -38,4 +38,10 @@ class GcsLocationTest {
         assertThat(GcsLocation.accepts("https://b.s3.amazonaws.com/k.fits")).isFalse();
         assertThatThrownBy(() -> GcsLocation.parse("gs:///k.fits")).hasMessageContaining("no bucket");
     }
+
+    @Test
+    void leavesSignedUrlsToPlainHttp() {
+        assertThat(GcsLocation.accepts("https://storage.googleapis.com/b/k.fits?X-Goog-Algorithm=GOOG4-RSA-SHA256"
+                + "&X-Goog-Signature=abc")).isFalse();
+    }
 }

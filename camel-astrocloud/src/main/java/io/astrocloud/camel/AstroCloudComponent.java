@@ -3,6 +3,7 @@ package io.astrocloud.camel;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -14,6 +15,14 @@ import org.apache.camel.util.PropertiesHelper;
  */
 @Component("astrocloud")
 public class AstroCloudComponent extends HealthCheckComponent {
+    /**
+     * Option names Camel's own URI sanitizer does not know as secret, added to the context's
+     * sensitive keywords (matched within option names, as Camel does): user headers
+     * ({@code httpHeader.*}), and the signatures and credentials of presigned URLs given in
+     * {@code url=RAW(...)}.
+     */
+    static final String SENSITIVE_KEYWORDS = "httpHeader,sig,X-Amz-Credential,X-Goog-Credential";
+
     @Metadata
     private AstroCloudConfiguration configuration = new AstroCloudConfiguration();
 
@@ -24,6 +33,23 @@ public class AstroCloudComponent extends HealthCheckComponent {
     /** A component for {@code context}. */
     public AstroCloudComponent(CamelContext context) {
         super(context);
+    }
+
+    /**
+     * Adds {@link #SENSITIVE_KEYWORDS} to the context's, so that Camel's messages that print an
+     * endpoint URI themselves (message history, endpoint errors) mask them too; the endpoint, consumer
+     * and producer print theirs through {@code Redaction}.
+     */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        ExtendedCamelContext context = getCamelContext().getCamelContextExtension();
+        String keywords = context.getAdditionalSensitiveKeywords();
+        if (keywords == null || keywords.isBlank()) {
+            context.setAdditionalSensitiveKeywords(SENSITIVE_KEYWORDS);
+        } else if (!keywords.contains(SENSITIVE_KEYWORDS)) {
+            context.setAdditionalSensitiveKeywords(keywords + "," + SENSITIVE_KEYWORDS);
+        }
     }
 
     @Override

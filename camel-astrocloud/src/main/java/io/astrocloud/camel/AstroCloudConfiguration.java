@@ -52,9 +52,9 @@ public class AstroCloudConfiguration implements Cloneable {
     @UriParam(label = "consumer")
     private String include;
 
-    @UriParam(label = "advanced", prefix = "setting.", multiValue = true)
+    @UriParam(label = "advanced,security", prefix = "setting.", multiValue = true, secret = true)
     private Map<String, Object> settings = new LinkedHashMap<>();
-    @UriParam(label = "advanced", prefix = "httpHeader.", multiValue = true)
+    @UriParam(label = "advanced,security", prefix = "httpHeader.", multiValue = true, secret = true)
     private Map<String, Object> httpHeaders = new LinkedHashMap<>();
 
     public String getUrl() {
@@ -248,8 +248,9 @@ public class AstroCloudConfiguration implements Cloneable {
 
     /**
      * Settings for plug-in stores, each given as setting.NAME=VALUE (for example
-     * setting.gcs.userProject=my-project or setting.azure.sasToken=...): passed to the store
-     * providers as they are, so a new store needs no change here.
+     * setting.gcs.userProject=my-project or setting.azure.sasToken=RAW(...)): passed to the store
+     * providers as they are, so a new store needs no change here. Secret: some carry SAS tokens,
+     * account keys or connection strings, and none is printed.
      */
     public void setSettings(Map<String, Object> settings) {
         this.settings = settings;
@@ -261,7 +262,8 @@ public class AstroCloudConfiguration implements Cloneable {
 
     /**
      * Extra headers sent with every plain HTTP(S) request, each given as httpHeader.NAME=VALUE (for
-     * example httpHeader.Authorization=RAW(Bearer ...)).
+     * example httpHeader.Authorization=RAW(Bearer ...)). Secret: their values are never printed,
+     * and they are not sent to another host when a redirect leads there.
      */
     public void setHttpHeaders(Map<String, Object> httpHeaders) {
         this.httpHeaders = httpHeaders;

@@ -4,6 +4,7 @@ import io.astrocloud.fits.Hdu;
 import io.astrocloud.scan.ObjectRef;
 import io.astrocloud.scan.ScanResult;
 import io.astrocloud.scan.ScanTargets;
+import io.astrocloud.source.Redaction;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
@@ -50,6 +51,12 @@ public class AstroCloudConsumer extends ScheduledBatchPollingConsumer {
                     new ScheduledPollConsumerHealthCheck(this, "consumer:" + getRouteId())));
         }
         super.doBuild();
+    }
+
+    /** As Camel prints a consumer, with its endpoint's secrets masked ({@link AstroCloudEndpoint#toString()}). */
+    @Override
+    public String toString() {
+        return Redaction.text(super.toString());
     }
 
     @Override
@@ -122,7 +129,8 @@ public class AstroCloudConsumer extends ScheduledBatchPollingConsumer {
         Exchange exchange = createExchange(false);
         HduMessage.describeObject(exchange.getIn(), result.object().url(), result.info());
         exchange.setException(result.error());
-        getExceptionHandler().handleException("Cannot walk " + result.object().url(), exchange, result.error());
+        getExceptionHandler().handleException("Cannot walk " + Redaction.text(result.object().url()), exchange,
+                result.error());
         releaseExchange(exchange, false);
     }
 

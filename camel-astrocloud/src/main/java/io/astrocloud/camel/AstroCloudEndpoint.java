@@ -1,6 +1,7 @@
 package io.astrocloud.camel;
 
 import io.astrocloud.scan.HeaderScanner;
+import io.astrocloud.source.Redaction;
 import io.astrocloud.source.SourceResolver;
 import java.util.regex.Pattern;
 import org.apache.camel.Category;
@@ -97,6 +98,16 @@ public class AstroCloudEndpoint extends ScheduledPollEndpoint {
             resolver.close();
         }
         super.doStop();
+    }
+
+    /**
+     * The endpoint URI as Camel prints it (its sanitizer masks the options it knows as secret), with
+     * what only astro-cloud knows masked too ({@link Redaction}: user headers, SAS, presigned URLs):
+     * this is what "Failed polling endpoint" and the other Camel messages show.
+     */
+    @Override
+    public String toString() {
+        return Redaction.text(super.toString());
     }
 
     /** True when {@code url} names an S3 prefix rather than one object. */

@@ -2,6 +2,7 @@ package io.astrocloud.camel;
 
 import io.astrocloud.scan.ObjectRef;
 import io.astrocloud.scan.ScanResult;
+import io.astrocloud.source.Redaction;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -21,6 +22,12 @@ public class AstroCloudProducer extends DefaultProducer {
     @Override
     public AstroCloudEndpoint getEndpoint() {
         return (AstroCloudEndpoint) super.getEndpoint();
+    }
+
+    /** As Camel prints a producer, with its endpoint's secrets masked ({@link AstroCloudEndpoint#toString()}). */
+    @Override
+    public String toString() {
+        return Redaction.text(super.toString());
     }
 
     @Override

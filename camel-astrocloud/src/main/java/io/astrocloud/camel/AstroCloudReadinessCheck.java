@@ -4,6 +4,7 @@ import io.astrocloud.fits.DataSize;
 import io.astrocloud.scan.ScanTargets;
 import io.astrocloud.source.RangeRequest;
 import io.astrocloud.source.RangeSource;
+import io.astrocloud.source.Redaction;
 import io.astrocloud.source.SourceException;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class AstroCloudReadinessCheck implements HealthCheck {
             }
             return result.message(e.getMessage()).error(e).down().build();
         } catch (Exception e) {
-            return result.message(url + ": " + e.getMessage()).error(e).down().build();
+            return result.message(Redaction.text(url + ": " + e.getMessage())).error(e).down().build();
         }
     }
 

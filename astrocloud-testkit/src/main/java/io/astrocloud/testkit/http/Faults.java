@@ -3,7 +3,7 @@ package io.astrocloud.testkit.http;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Common {@link Fault}s: error statuses, throttling, HTML pages, bodies cut short. */
+/** Common {@link Fault}s: error statuses, throttling, redirects, HTML pages, bodies cut short. */
 public final class Faults {
     private Faults() {
     }
@@ -26,6 +26,15 @@ public final class Faults {
             RangeHttpServer.sendText(ex, 503, "application/xml",
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code>"
                             + "<Message>Please reduce your request rate.</Message></Error>");
+            return true;
+        };
+    }
+
+    /** Answers every request with the redirect {@code status} to {@code location}. */
+    public static Fault redirect(int status, String location) {
+        return (ex, object, attempt) -> {
+            ex.getResponseHeaders().set("Location", location);
+            ex.sendResponseHeaders(status, -1);
             return true;
         };
     }

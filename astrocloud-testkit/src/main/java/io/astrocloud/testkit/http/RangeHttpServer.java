@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 
 /**
  * An in-process HTTP/1.1 server for objects, with what object stores do: single byte ranges
@@ -38,8 +39,13 @@ public final class RangeHttpServer implements AutoCloseable {
 
     /** Starts a server on a free loopback port. */
     public static RangeHttpServer start() throws IOException {
+        return start(null);
+    }
+
+    /** Starts an HTTPS server with {@code tls} on a free loopback port (null: plain HTTP). */
+    public static RangeHttpServer start(SSLContext tls) throws IOException {
         RangeHttpServer s = new RangeHttpServer();
-        s.server = LoopbackHttpServer.start("range-http", 256, s::handle);
+        s.server = LoopbackHttpServer.start("range-http", 256, s::handle, tls);
         return s;
     }
 
