@@ -50,8 +50,9 @@ public final class Redaction {
                     + "(RAW\\([^)]*\\)|RAW\\{[^}]*}|(?:%(?!26|3[Bb])[0-9A-Fa-f]{2}|[:.](?!\\s|$)"
                     + "|[^&%\\s\"'<>#;,)\\]}:.])*)");
     private static final Pattern USER_INFO = Pattern.compile("(://[^/@\\s:?#]+:)([^/@\\s?#]+)@");
-    private static final Pattern AUTHORIZATION_HEADER =
-            Pattern.compile("(?i)\\b((?:proxy-)?authorization\\s*:\\s*)([^\\r\\n]+)");
+    /** The start of a header line {@code NAME: VALUE} (as a client logs a request); VALUE runs to the line's end. */
+    private static final Pattern HEADER_NAME =
+            Pattern.compile("(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9-]*)(\\s*:[ \\t]*)(?=[^\\s/])");
 
     private Redaction() {
     }
@@ -62,7 +63,7 @@ public final class Redaction {
             return text;
         }
         String masked = USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");
-        masked = AUTHORIZATION_HEADER.matcher(masked).replaceAll("$1" + MASK);
+        masked = headerLines(masked);
         return parameters(masked);
     }
 
@@ -88,6 +89,33 @@ public final class Redaction {
         Map<String, String> masked = new LinkedHashMap<>();
         headers.keySet().forEach(name -> masked.put(name, MASK));
         return masked;
+    }
+
+    private static String headerLines(String text) {
+        Matcher m = HEADER_NAME.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        int from = 0;
+        while (m.find(from)) {
+            from = m.end();
+            if (isSecretHeader(m.group(1))) {
+                int end = m.end();
+                while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                    end++;
+                }
+                out.append(text, last, m.end()).append(MASK);
+                last = end;
+                from = end;
+            }
+        }
+        return last == 0 ? text : out.append(text, last, text.length()).toString();
+    }
+
+    /** Authorization, and headers whose names carry a secret (x-amz-security-token, x-goog-signature...). */
+    private static boolean isSecretHeader(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.equals("authorization") || lower.equals("proxy-authorization")
+                || lower.contains("-") && isSecretName(lower);
     }
 
     private static String parameters(String text) {

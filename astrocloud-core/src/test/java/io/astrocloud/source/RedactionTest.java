@@ -88,6 +88,18 @@ class RedactionTest {
     }
 
     @Test
+    void masksTheValueOfSecretHeaderLinesAsClientsLogThem() {
+        String logged = "GET\n/k.fits\n\nhost:s3.amazonaws.com\nx-amz-security-token:IQoPLANTED\n"
+                + "x-amz-date:20261202T000000Z\nAuthorization: AWS4-HMAC-SHA256 Credential=AKIA/x, Signature=PLANTED2\n"
+                + "failed: see x-goog-signature: PLANTED3";
+        assertThat(Redaction.text(logged)).doesNotContain("PLANTED")
+                .contains("host:s3.amazonaws.com").contains("x-amz-date:20261202T000000Z")
+                .contains("x-amz-security-token:***").contains("Authorization: ***").contains("failed: see");
+        assertThat(Redaction.text("s3 error: token expired at https://h/x.fits"))
+                .isEqualTo("s3 error: token expired at https://h/x.fits");
+    }
+
+    @Test
     void namesSecretParametersAndMasksHeaderValues() {
         assertThat(Redaction.isSecretName("X-Amz-Security-Token")).isTrue();
         assertThat(Redaction.isSecretName("azure.accountKey")).isTrue();

@@ -1,26 +1,22 @@
 package io.astrocloud.lambda.log;
 
+import io.astrocloud.source.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Keeps the function's own AWS credentials out of its log, whatever a library prints at DEBUG: the
- * values of the secret key and session token it runs with are replaced by {@code ***}, and so is any
- * value given to an {@code X-Amz-Security-Token} header or query parameter, or to a signature
- * ({@code Signature=}, {@code X-Amz-Signature=}), which is how a token taken from the container
- * credentials endpoint (SnapStart functions get theirs there, not from the environment) would appear
- * in a logged request.
+ * values of the secret key and session token it runs with are replaced by {@code ***}; then the
+ * project's one {@link Redaction} masks any other secret (an {@code X-Amz-Security-Token} header or
+ * query parameter, a signature), which is how a token taken from the container credentials endpoint
+ * (SnapStart functions get theirs there, not from the environment) would appear in a logged request.
  */
 public final class CredentialMask {
     /** What a masked value is replaced with. */
-    public static final String MASK = "***";
+    public static final String MASK = Redaction.MASK;
     /** The variables that hold the function's secrets (Lambda sets them; SnapStart functions may not). */
     public static final List<String> SECRET_VARIABLES = List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
-    private static final Pattern NAMED = Pattern.compile(
-            "(?i)(x-amz-security-token|x-amz-signature|signature)([\"']?\\s*[:=]\\s*[\"']?)([^\\s\"'&,;]+)");
     private static final int SHORTEST_SECRET = 8;
 
     private final List<String> secrets;
@@ -50,15 +46,6 @@ public final class CredentialMask {
         for (String s : secrets) {
             out = out.replace(s, MASK);
         }
-        Matcher m = NAMED.matcher(out);
-        if (!m.find()) {
-            return out;
-        }
-        StringBuilder sb = new StringBuilder();
-        do {
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
-        } while (m.find());
-        m.appendTail(sb);
-        return sb.toString();
+        return Redaction.text(out);
     }
 }
