@@ -1,5 +1,6 @@
 package io.astrocloud.source;
 
+import io.astrocloud.settings.Defaults;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -13,8 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param maxDelay     the longest single wait, Retry-After included
  */
 public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) {
-    /** Four attempts, from 100 ms, never waiting more than 10 s at a time. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(10));
+    /** The defaults ({@link Defaults}): four attempts, from 100 ms, never waiting more than 10 s at a time. */
+    public static final RetryPolicy DEFAULT = retries(Defaults.RETRIES);
     /** One attempt only. */
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
 
@@ -23,6 +24,12 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
+    }
+
+    /** {@code retries} retries (attempts in all: one more), with the default backoff. */
+    public static RetryPolicy retries(int retries) {
+        return new RetryPolicy(retries + 1, Duration.ofMillis(Defaults.RETRY_INITIAL_DELAY_MILLIS),
+                Duration.ofSeconds(Defaults.RETRY_MAX_DELAY_SECONDS));
     }
 
     /** The wait before attempt {@code attempt + 1}, after {@code failure}. */

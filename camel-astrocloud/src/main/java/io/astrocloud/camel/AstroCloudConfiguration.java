@@ -1,6 +1,6 @@
 package io.astrocloud.camel;
 
-import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.settings.Defaults;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.RuntimeCamelException;
@@ -36,19 +36,19 @@ public class AstroCloudConfiguration implements Cloneable {
 
     @UriParam
     private boolean gzip;
-    @UriParam(label = "advanced", defaultValue = "14400")
-    private int readAhead = WalkOptions.DEFAULT_READ_AHEAD;
-    @UriParam(label = "advanced", defaultValue = "32")
-    private int prefetch = 32;
-    @UriParam(label = "advanced", defaultValue = "8388608")
-    private int maxHeaderSize = 8 * 1024 * 1024;
-    @UriParam(label = "advanced", defaultValue = "30000")
-    private long requestTimeout = 30_000;
-    @UriParam(label = "advanced", defaultValue = "3")
-    private int retries = 3;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.READ_AHEAD)
+    private int readAhead = Defaults.READ_AHEAD;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.PREFETCH)
+    private int prefetch = Defaults.PREFETCH;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.MAX_HEADER_BYTES)
+    private int maxHeaderSize = Defaults.MAX_HEADER_BYTES;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.REQUEST_TIMEOUT_MILLIS)
+    private long requestTimeout = Defaults.REQUEST_TIMEOUT_MILLIS;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.RETRIES)
+    private int retries = Defaults.RETRIES;
 
-    @UriParam(label = "consumer", defaultValue = "16")
-    private int concurrency = 16;
+    @UriParam(label = "consumer", defaultValue = "" + Defaults.CONCURRENCY)
+    private int concurrency = Defaults.CONCURRENCY;
     @UriParam(label = "consumer")
     private String include;
 

@@ -1,9 +1,9 @@
 package io.astrocloud.camel;
 
 import io.astrocloud.fits.Hdu;
-import io.astrocloud.scan.ObjectRef;
 import io.astrocloud.scan.ScanResult;
 import io.astrocloud.scan.ScanTargets;
+import io.astrocloud.source.ObjectRef;
 import io.astrocloud.source.Redaction;
 import java.util.ArrayDeque;
 import java.util.Iterator;

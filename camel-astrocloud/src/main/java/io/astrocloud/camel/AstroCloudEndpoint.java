@@ -110,9 +110,9 @@ public class AstroCloudEndpoint extends ScheduledPollEndpoint {
         return Redaction.text(super.toString());
     }
 
-    /** True when {@code url} names an S3 prefix rather than one object. */
+    /** True when {@code url} names a prefix of any store (s3://, gs://, az://...) rather than one object. */
     boolean namesPrefix(String url) {
-        return resolver.provider(url) == null && resolver.locate(url).isPrefix();
+        return resolver.isPrefix(url);
     }
 
     /** Opens the objects; built when the endpoint starts. */

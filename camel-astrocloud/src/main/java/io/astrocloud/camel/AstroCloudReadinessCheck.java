@@ -1,12 +1,10 @@
 package io.astrocloud.camel;
 
 import io.astrocloud.fits.DataSize;
-import io.astrocloud.scan.ScanTargets;
 import io.astrocloud.source.RangeRequest;
 import io.astrocloud.source.RangeSource;
 import io.astrocloud.source.Redaction;
 import io.astrocloud.source.SourceException;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -75,10 +73,10 @@ final class AstroCloudReadinessCheck implements HealthCheck {
 
     private void probe(String url) throws Exception {
         if (endpoint.namesPrefix(url)) {
-            ScanTargets.expand(endpoint.resolver(), List.of(url), endpoint.include()).hasNext();
+            endpoint.resolver().list(url, endpoint.include()).hasNext();
             return;
         }
-        try (RangeSource source = endpoint.resolver().open(url, null)) {
+        try (RangeSource source = endpoint.resolver().open(url)) {
             source.read(RangeRequest.of(0, DataSize.BLOCK));
         }
     }

@@ -1,6 +1,9 @@
 package io.astrocloud.lambda;
 
+import io.astrocloud.auth.AwsClients;
+import io.astrocloud.auth.S3Access;
 import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.settings.Defaults;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.RetryPolicy;
 import io.astrocloud.source.SourceResolver;
@@ -67,9 +70,10 @@ public final class IndexerFactory {
         return new HeaderReader(new SourceResolver(AccessOptions.builder().s3Client(s3).retry(s3Retry).build()), WALK);
     }
 
-    /** The deployed clients' connections: 5 s to connect, 30 s between bytes. */
+    /** The deployed clients' connections, with the core's timeouts: 10 s to connect, 30 s between bytes. */
     static SnapshotConnections connections() {
-        return new SnapshotConnections(Duration.ofSeconds(5), Duration.ofSeconds(30));
+        return new SnapshotConnections(Duration.ofSeconds(Defaults.CONNECT_TIMEOUT_SECONDS),
+                Duration.ofSeconds(Defaults.REQUEST_TIMEOUT_SECONDS));
     }
 
     /** The S3 client: JDK HTTP, SDK retries off (the source tier retries). */
@@ -78,12 +82,11 @@ public final class IndexerFactory {
     }
 
     static S3Client s3Client(LambdaSettings settings, SnapshotConnections connections) {
-        return S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create(connections))
-                .forcePathStyle(settings.s3PathStyle())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(r -> r.maxAttempts(1))
-                        .apiCallAttemptTimeout(Duration.ofSeconds(30)))
-                .build();
+        S3Access access = S3Access.builder().credentials(S3Access.Credentials.DEFAULT_CHAIN)
+                .pathStyle(settings.s3PathStyle()).build();
+        // The function's own region: it reads its stack's bucket, so the client need not look buckets up.
+        return AwsClients.s3(access.toBuilder().region(access.resolvedRegion().id()).build(),
+                UrlConnectionHttpClient.create(connections));
     }
 
     /** The DynamoDB client: JDK HTTP, standard retries (throttling backs off). */
