@@ -58,6 +58,7 @@ public class AstroCloudEndpoint extends ScheduledPollEndpoint {
             throw new IllegalArgumentException("astrocloud consumer needs url: an object or an s3://bucket/prefix/");
         }
         AstroCloudConsumer consumer = new AstroCloudConsumer(this, processor);
+        consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         configureConsumer(consumer);
         return consumer;
     }
@@ -74,6 +75,10 @@ public class AstroCloudEndpoint extends ScheduledPollEndpoint {
         }
         if (configuration.getConcurrency() < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, got " + configuration.getConcurrency());
+        }
+        if (configuration.getMaxMessagesPerPoll() < 0) {
+            throw new IllegalArgumentException("maxMessagesPerPoll must not be negative, got "
+                    + configuration.getMaxMessagesPerPoll());
         }
         CoreOptions.walk(configuration);
         CoreOptions.include(configuration);

@@ -135,6 +135,48 @@ class PrefixConsumerTest extends CamelTestSupport {
     }
 
     @Test
+    void walksAtMostMaxMessagesPerPollObjectsAndGoesOnWithTheListingNextPoll() throws Exception {
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            s3.put("survey", "batches/" + name + ".fits", Corpus.file("astropy_zerowidth.fits"));
+        }
+        MockEndpoint hdus = getMockEndpoint("mock:hdus");
+        hdus.expectedMessageCount(2 * 6);
+        hdus.setAssertPeriod(500);
+
+        // One poll: two objects, though the listing has five.
+        context.addRoutes(ConsumerRoutes.toMock(
+                "astrocloud:headers?url=s3://survey/batches/&maxMessagesPerPoll=2&idempotentRepository=#seen"));
+        hdus.assertIsSatisfied();
+        assertThat(byObject(hdus.getReceivedExchanges()).keySet())
+                .containsExactlyInAnyOrder("s3://survey/batches/a.fits", "s3://survey/batches/b.fits");
+    }
+
+    @Test
+    void goesOnWithTheListingWhereTheLastPollStoppedThenListsAgain() throws Exception {
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            s3.put("survey", "continued/" + name + ".fits", Corpus.file("astropy_zerowidth.fits"));
+        }
+        MockEndpoint hdus = getMockEndpoint("mock:hdus");
+        hdus.expectedMessageCount(5 * 6);
+        hdus.setAssertPeriod(800);
+
+        // Three polls of at most two objects: every object once, in listing order; later polls find nothing new.
+        context.addRoutes(ConsumerRoutes.toMock("astrocloud:headers?url=s3://survey/continued/"
+                + "&maxMessagesPerPoll=2&concurrency=1&repeatCount=0&delay=50&idempotentRepository=#seen"));
+        hdus.assertIsSatisfied();
+        List<String> order = new java.util.ArrayList<>();
+        for (Exchange e : hdus.getReceivedExchanges()) {
+            String url = e.getIn().getHeader(AstroCloudConstants.URL, String.class);
+            if (order.isEmpty() || !order.get(order.size() - 1).equals(url)) {
+                order.add(url);
+            }
+        }
+        assertThat(order).containsExactly("s3://survey/continued/a.fits", "s3://survey/continued/b.fits",
+                "s3://survey/continued/c.fits", "s3://survey/continued/d.fits", "s3://survey/continued/e.fits");
+        assertThat(STORE.get().gets("continued/a.fits")).as("read once").isEqualTo(1);
+    }
+
+    @Test
     void leavesTheSuppliedClientOpen() throws Exception {
         MockEndpoint hdus = getMockEndpoint("mock:hdus");
         hdus.expectedMessageCount(7);
