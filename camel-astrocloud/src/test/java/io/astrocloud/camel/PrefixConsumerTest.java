@@ -135,13 +135,8 @@ class PrefixConsumerTest extends CamelTestSupport {
     }
 
     @Test
-    void walksAtMostMaxMessagesPerPollObjectsAndGoesOnWithTheListingNextPoll() throws Exception {
-        for (String name : List.of("a", "b", "c", "d", "e")) {
-            s3.put("survey", "batches/" + name + ".fits", Corpus.file("astropy_zerowidth.fits"));
-        }
-        MockEndpoint hdus = getMockEndpoint("mock:hdus");
-        hdus.expectedMessageCount(2 * 6);
-        hdus.setAssertPeriod(500);
+    void walksAtMostMaxMessagesPerPollObjectsInAPoll() throws Exception {
+        MockEndpoint hdus = fiveSixHduFilesUnder("batches/", 2 * 6, 500);
 
         // One poll: two objects, though the listing has five.
         context.addRoutes(ConsumerRoutes.toMock(
@@ -153,12 +148,7 @@ class PrefixConsumerTest extends CamelTestSupport {
 
     @Test
     void goesOnWithTheListingWhereTheLastPollStoppedThenListsAgain() throws Exception {
-        for (String name : List.of("a", "b", "c", "d", "e")) {
-            s3.put("survey", "continued/" + name + ".fits", Corpus.file("astropy_zerowidth.fits"));
-        }
-        MockEndpoint hdus = getMockEndpoint("mock:hdus");
-        hdus.expectedMessageCount(5 * 6);
-        hdus.setAssertPeriod(800);
+        MockEndpoint hdus = fiveSixHduFilesUnder("continued/", 5 * 6, 800);
 
         // Three polls of at most two objects: every object once, in listing order; later polls find nothing new.
         context.addRoutes(ConsumerRoutes.toMock("astrocloud:headers?url=s3://survey/continued/"
@@ -190,6 +180,17 @@ class PrefixConsumerTest extends CamelTestSupport {
         context.stop();
 
         assertThat(s3.admin().listObjectsV2(b -> b.bucket("survey").prefix("one/")).contents()).hasSize(1);
+    }
+
+    /** Puts a.fits to e.fits (six HDUs each) under {@code prefix}; mock:hdus expects {@code hdus} for {@code ms}. */
+    private MockEndpoint fiveSixHduFilesUnder(String prefix, int hdus, long ms) throws IOException {
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            s3.put("survey", prefix + name + ".fits", Corpus.file("astropy_zerowidth.fits"));
+        }
+        MockEndpoint mock = getMockEndpoint("mock:hdus");
+        mock.expectedMessageCount(hdus);
+        mock.setAssertPeriod(ms);
+        return mock;
     }
 
     /** HDUs received per object, checking that each object's HDUs came together, in order, as one batch. */
