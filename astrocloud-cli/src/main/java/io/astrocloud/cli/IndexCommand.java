@@ -80,7 +80,7 @@ final class IndexCommand implements Callable<Integer> {
             if (first.store() != ObjectLocation.Store.S3) {
                 throw access.usage("index reads S3 objects, not " + Redaction.text(targets.get(0)));
             }
-            Indexer indexer = IndexerFactory.indexer(resolver.s3Client(first), dynamo, table, options.retry());
+            Indexer indexer = Indexer.create(resolver.s3Client(first), dynamo, table, options.retry());
             Backfill backfill = new Backfill(indexer, new IndexTable(dynamo, table), concurrency);
             ScanProgress progress = new ScanProgress(err, this.progress.shown());
             List<Backfill.ObjectResult> failed = new ArrayList<>();

@@ -5,13 +5,16 @@ import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
 import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.ObjectInfo;
 import io.astrocloud.source.ObjectLocation;
 import io.astrocloud.source.RangeSource;
+import io.astrocloud.source.RetryPolicy;
 import io.astrocloud.source.SourceResolver;
 import io.astrocloud.source.TransferStats;
 import java.io.IOException;
 import java.util.List;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Reads the headers of exactly the object version an event names, with the core walker: ranged
@@ -21,6 +24,9 @@ import java.util.List;
  * any other invalid file.
  */
 public final class HeaderReader {
+    /** Walk options of the index: default read-ahead; gzip allowed, since {@code .fits.gz} is one of the suffixes. */
+    public static final WalkOptions WALK = WalkOptions.DEFAULT.withGzip(true);
+
     private final SourceResolver resolver;
     private final WalkOptions walkOptions;
 
@@ -31,6 +37,14 @@ public final class HeaderReader {
     public HeaderReader(SourceResolver resolver, WalkOptions walkOptions) {
         this.resolver = resolver;
         this.walkOptions = walkOptions;
+    }
+
+    /**
+     * A reader over the S3 client {@code s3} (used as it is, never closed here; its own retries should be
+     * off), retried by the core's source tier with {@code retry}, walking with {@link #WALK}.
+     */
+    public static HeaderReader over(S3Client s3, RetryPolicy retry) {
+        return new HeaderReader(new SourceResolver(AccessOptions.builder().s3Client(s3).retry(retry).build()), WALK);
     }
 
     /** The headers of the object {@code event} names. */

@@ -2,6 +2,7 @@ package io.astrocloud.lambda;
 
 import io.astrocloud.fits.FitsFormatException;
 import io.astrocloud.fits.Hdu;
+import io.astrocloud.source.RetryPolicy;
 import io.astrocloud.source.SourceException;
 import java.io.IOException;
 import java.time.Clock;
@@ -14,7 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Applies S3 events to the index, in plain Java (no Lambda types): every handler, and any
@@ -52,6 +55,15 @@ public final class Indexer {
         this.reader = reader;
         this.table = table;
         this.clock = clock;
+    }
+
+    /**
+     * An indexer that reads S3 through {@code s3} (retried by the core's source tier with {@code s3Retry})
+     * and writes the table {@code tableName} through {@code dynamo}. The clients are used as they are,
+     * never closed here.
+     */
+    public static Indexer create(S3Client s3, DynamoDbClient dynamo, String tableName, RetryPolicy s3Retry) {
+        return new Indexer(HeaderReader.over(s3, s3Retry), new IndexTable(dynamo, tableName), Clock.systemUTC());
     }
 
     /** Applies one event. */

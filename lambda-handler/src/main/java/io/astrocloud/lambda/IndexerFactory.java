@@ -1,10 +1,6 @@
 package io.astrocloud.lambda;
 
-import io.astrocloud.fits.WalkOptions;
-import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.RetryPolicy;
-import io.astrocloud.source.SourceResolver;
-import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -24,8 +20,6 @@ public final class IndexerFactory {
     public static final RetryPolicy S3_RETRY = new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(5));
     /** Attempts of each DynamoDB call, the first included (SDK standard mode, backoff with jitter). */
     public static final int DYNAMODB_ATTEMPTS = 6;
-    /** Walk options: default read-ahead; gzip allowed, since {@code .fits.gz} is one of the suffixes. */
-    public static final WalkOptions WALK = WalkOptions.DEFAULT.withGzip(true);
 
     private static volatile Indexer shared;
 
@@ -42,7 +36,7 @@ public final class IndexerFactory {
                     SnapshotConnections connections = connections();
                     S3Client s3 = s3Client(settings, connections);
                     DynamoDbClient dynamo = dynamoDbClient(connections);
-                    shared = indexer(s3, dynamo, settings.tableName(), S3_RETRY);
+                    shared = Indexer.create(s3, dynamo, settings.tableName(), S3_RETRY);
                     SnapStartPriming.register(priming(s3, dynamo, settings, connections));
                 }
                 i = shared;
@@ -51,20 +45,11 @@ public final class IndexerFactory {
         return i;
     }
 
-    /** An indexer over the given clients (used as they are, never closed here). */
-    public static Indexer indexer(S3Client s3, DynamoDbClient dynamo, String tableName, RetryPolicy s3Retry) {
-        return new Indexer(reader(s3, s3Retry), new IndexTable(dynamo, tableName), Clock.systemUTC());
-    }
-
     /** The priming of an indexer over these clients, which closes what {@code connections} opened for it. */
     static SnapStartPriming priming(S3Client s3, DynamoDbClient dynamo, LambdaSettings settings,
                                     SnapshotConnections connections) {
-        return new SnapStartPriming(new IndexTable(dynamo, settings.tableName()), reader(s3, S3_RETRY),
+        return new SnapStartPriming(new IndexTable(dynamo, settings.tableName()), HeaderReader.over(s3, S3_RETRY),
                 settings.bucketName(), connections);
-    }
-
-    private static HeaderReader reader(S3Client s3, RetryPolicy s3Retry) {
-        return new HeaderReader(new SourceResolver(AccessOptions.builder().s3Client(s3).retry(s3Retry).build()), WALK);
     }
 
     /** The deployed clients' connections: 5 s to connect, 30 s between bytes. */

@@ -133,7 +133,7 @@ public final class SnapStartPriming implements Resource {
         ObjectVersion object = new ObjectVersion("astrocloud_priming", "never-indexed.fits", null, fits.length,
                 "d41d8cd98f00b204e9800998ecf8427e");
         List<Hdu> hdus;
-        try (HeaderWalk walk = HeaderWalker.walk(new MemoryRangeSource(PRIMING_URL, fits), IndexerFactory.WALK,
+        try (HeaderWalk walk = HeaderWalker.walk(new MemoryRangeSource(PRIMING_URL, fits), HeaderReader.WALK,
                 stats)) {
             hdus = walk.toList();
         }

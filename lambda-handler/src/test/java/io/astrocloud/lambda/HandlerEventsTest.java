@@ -141,7 +141,7 @@ class HandlerEventsTest {
         assertThat(slowDown.getResults().get(0).getResultString()).contains("SlowDown").contains(URL);
         f.s3Faults.clear();
 
-        Indexer noTable = IndexerFactory.indexer(f.s3Client, f.dynamoClient, "no-such-table",
+        Indexer noTable = Indexer.create(f.s3Client, f.dynamoClient, "no-such-table",
                 io.astrocloud.source.RetryPolicy.NONE);
         S3BatchResponse misconfigured = new BatchOperationsHandler(noTable).handleRequest(event, context);
         assertThat(misconfigured.getResults()).extracting(S3BatchResponse.Result::getResultCode)

@@ -74,7 +74,7 @@ public final class IndexFixture {
                                 .circuitBreakerEnabled(false).build())
                         .addExecutionInterceptor(dynamoFaults))
                 .build();
-        this.indexer = IndexerFactory.indexer(s3Client, dynamoClient, table,
+        this.indexer = Indexer.create(s3Client, dynamoClient, table,
                 new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20)));
     }
 

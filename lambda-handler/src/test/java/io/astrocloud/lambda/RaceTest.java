@@ -68,7 +68,7 @@ class RaceTest {
         });
         DynamoDbClient interleaved = IndexFixture.dynamo().clientBuilder().httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(interleave)).build();
-        Indexer olderIndexer = IndexerFactory.indexer(f.s3Client, interleaved, f.table,
+        Indexer olderIndexer = Indexer.create(f.s3Client, interleaved, f.table,
                 new RetryPolicy(1, Duration.ZERO, Duration.ZERO));
         return olderIndexer.apply(older);
     }

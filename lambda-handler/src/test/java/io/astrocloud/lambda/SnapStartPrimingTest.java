@@ -102,7 +102,7 @@ class SnapStartPrimingTest {
         byte[] fits = SnapStartPriming.smallFits();
         assertThat(fits.length % 2880).isZero();
         try (var walk = io.astrocloud.fits.HeaderWalker.walk(new io.astrocloud.source.MemoryRangeSource("mem", fits),
-                IndexerFactory.WALK)) {
+                HeaderReader.WALK)) {
             List<io.astrocloud.fits.Hdu> hdus = walk.toList();
             assertThat(hdus).hasSize(2);
             assertThat(hdus).allSatisfy(h -> assertThat(h.complete()).isTrue());

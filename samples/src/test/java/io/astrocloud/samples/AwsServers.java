@@ -1,5 +1,6 @@
 package io.astrocloud.samples;
 
+import io.astrocloud.lambda.Indexer;
 import io.astrocloud.lambda.IndexerFactory;
 import io.astrocloud.lambda.S3EventHandler;
 import io.astrocloud.samples.indexing.IndexOnUpload;
@@ -51,7 +52,7 @@ public final class AwsServers {
 
     /** The indexing function over these servers and {@code table}. */
     public static S3EventHandler function(String table) {
-        return new S3EventHandler(IndexerFactory.indexer(s3().admin(), dynamoClient(), table, IndexerFactory.S3_RETRY));
+        return new S3EventHandler(Indexer.create(s3().admin(), dynamoClient(), table, IndexerFactory.S3_RETRY));
     }
 
     private static void start() {

@@ -1,6 +1,7 @@
 package io.astrocloud.samples.indexing;
 
 import io.astrocloud.lambda.IndexSchema;
+import io.astrocloud.lambda.Indexer;
 import io.astrocloud.lambda.IndexerFactory;
 import io.astrocloud.lambda.S3EventHandler;
 import io.astrocloud.testkit.dynamo.TestDynamo;
@@ -46,7 +47,7 @@ public final class UploadWalkthrough {
             out.println("      bucket " + BUCKET + " at " + s3.endpoint() + "; table " + table + " (as template.yaml"
                     + " defines it) at " + dynamo.endpoint());
             S3EventHandler function = new S3EventHandler(
-                    IndexerFactory.indexer(s3.admin(), client, table, IndexerFactory.S3_RETRY));
+                    Indexer.create(s3.admin(), client, table, IndexerFactory.S3_RETRY));
             IndexOnUpload sample = new IndexOnUpload(s3.admin(), s3.region(), client, table, function);
 
             report(out, sample.upload(BUCKET, FIELD_7_KEY, SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(7, 2))));

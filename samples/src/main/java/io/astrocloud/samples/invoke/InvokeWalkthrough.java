@@ -1,5 +1,6 @@
 package io.astrocloud.samples.invoke;
 
+import io.astrocloud.lambda.Indexer;
 import io.astrocloud.lambda.IndexerFactory;
 import io.astrocloud.lambda.S3EventHandler;
 import io.astrocloud.samples.indexing.IndexOnUpload;
@@ -39,7 +40,7 @@ public final class InvokeWalkthrough {
                     SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(7, 2)));
             IndexOnUpload.createTable(client, table);
             S3EventHandler function = new S3EventHandler(
-                    IndexerFactory.indexer(s3.admin(), client, table, IndexerFactory.S3_RETRY));
+                    Indexer.create(s3.admin(), client, table, IndexerFactory.S3_RETRY));
             for (String file : EVENT_FILES) {
                 out.println("      $ sam local invoke " + IndexOnUpload.FUNCTION + " -e samples/events/" + file
                         + "   (here: LocalInvoke, the Lambda runtime's serialization)");

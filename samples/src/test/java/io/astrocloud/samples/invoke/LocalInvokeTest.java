@@ -63,7 +63,7 @@ class LocalInvokeTest {
     @BeforeEach
     void newTable() {
         table = AwsServers.newTable("invoke");
-        indexer = IndexerFactory.indexer(AwsServers.s3().admin(), AwsServers.dynamoClient(), table, IndexerFactory.S3_RETRY);
+        indexer = Indexer.create(AwsServers.s3().admin(), AwsServers.dynamoClient(), table, IndexerFactory.S3_RETRY);
     }
 
     @Test
