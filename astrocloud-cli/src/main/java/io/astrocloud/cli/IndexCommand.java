@@ -1,8 +1,8 @@
 package io.astrocloud.cli;
 
-import io.astrocloud.lambda.Backfill;
-import io.astrocloud.lambda.IndexTable;
-import io.astrocloud.lambda.Indexer;
+import io.astrocloud.index.Backfill;
+import io.astrocloud.index.IndexTable;
+import io.astrocloud.index.Indexer;
 import io.astrocloud.lambda.IndexerFactory;
 import io.astrocloud.scan.FitsNames;
 import io.astrocloud.scan.ScanTargets;

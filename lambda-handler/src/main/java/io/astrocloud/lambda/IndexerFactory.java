@@ -1,5 +1,8 @@
 package io.astrocloud.lambda;
 
+import io.astrocloud.index.HeaderReader;
+import io.astrocloud.index.IndexTable;
+import io.astrocloud.index.Indexer;
 import io.astrocloud.source.RetryPolicy;
 import java.time.Duration;
 import software.amazon.awssdk.core.retry.RetryMode;

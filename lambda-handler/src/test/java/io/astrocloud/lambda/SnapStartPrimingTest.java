@@ -2,6 +2,9 @@ package io.astrocloud.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.astrocloud.index.HeaderReader;
+import io.astrocloud.index.IndexFixture;
+import io.astrocloud.index.IndexSchema;
 import io.astrocloud.testkit.net.TcpFaultProxy;
 import java.io.IOException;
 import java.util.List;

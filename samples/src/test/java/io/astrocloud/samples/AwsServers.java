@@ -1,6 +1,6 @@
 package io.astrocloud.samples;
 
-import io.astrocloud.lambda.Indexer;
+import io.astrocloud.index.Indexer;
 import io.astrocloud.lambda.IndexerFactory;
 import io.astrocloud.lambda.S3EventHandler;
 import io.astrocloud.samples.indexing.IndexOnUpload;

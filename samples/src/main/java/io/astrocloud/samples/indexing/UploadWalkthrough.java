@@ -1,7 +1,7 @@
 package io.astrocloud.samples.indexing;
 
-import io.astrocloud.lambda.IndexSchema;
-import io.astrocloud.lambda.Indexer;
+import io.astrocloud.index.IndexSchema;
+import io.astrocloud.index.Indexer;
 import io.astrocloud.lambda.IndexerFactory;
 import io.astrocloud.lambda.S3EventHandler;
 import io.astrocloud.testkit.dynamo.TestDynamo;

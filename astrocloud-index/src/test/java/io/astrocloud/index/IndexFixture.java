@@ -1,4 +1,4 @@
-package io.astrocloud.lambda;
+package io.astrocloud.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -107,7 +107,7 @@ public final class IndexFixture {
     }
 
     /** A new sequencer, greater than every earlier one; lengths vary as S3's may. */
-    static String nextSequencer() {
+    public static String nextSequencer() {
         long n = SEQUENCE.addAndGet(0x100);
         return String.format("%016X", n) + (n % 3 == 0 ? "" : String.format("%02X", n & 0xff));
     }
@@ -141,7 +141,7 @@ public final class IndexFixture {
     }
 
     /** The file item of {@code url}, or an empty map. */
-    Map<String, AttributeValue> fileItem(String url) {
+    public Map<String, AttributeValue> fileItem(String url) {
         return items(url).stream().filter(i -> i.get("sk").s().equals(IndexSchema.FILE_SK)).findFirst()
                 .orElse(Map.of());
     }
@@ -155,7 +155,7 @@ public final class IndexFixture {
      * The object's index as a walk document ({@code {"hdus": [{"headerOffset", "headerBytes",
      * "dataOffset", "dataBytes", "cards"}]}}), the shape astropy's golden records compare with.
      */
-    JsonNode asWalkDocument(String url) {
+    public JsonNode asWalkDocument(String url) {
         List<Map<String, AttributeValue>> items = items(url);
         ObjectNode doc = FitsJson.MAPPER.createObjectNode();
         ArrayNode hdus = doc.putArray("hdus");
@@ -186,7 +186,7 @@ public final class IndexFixture {
     }
 
     /** The request that creates {@code table} as template.yaml's IndexTable defines it. */
-    static CreateTableRequest templateTableRequest(String table) {
+    public static CreateTableRequest templateTableRequest(String table) {
         CfnTemplate template;
         try {
             template = CfnTemplate.load();
@@ -228,7 +228,7 @@ public final class IndexFixture {
     }
 
     /** Attribute values by name, for readable assertions. */
-    static Map<String, Object> plain(Map<String, AttributeValue> item) {
+    public static Map<String, Object> plain(Map<String, AttributeValue> item) {
         Map<String, Object> m = new HashMap<>();
         item.forEach((k, v) -> m.put(k, v.s() != null ? v.s() : v.n() != null ? v.n() : v.toString()));
         return m;

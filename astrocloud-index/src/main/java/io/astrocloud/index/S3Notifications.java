@@ -1,4 +1,4 @@
-package io.astrocloud.lambda;
+package io.astrocloud.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.astrocloud.json.FitsJson;
@@ -37,7 +37,7 @@ public final class S3Notifications {
     }
 
     /** What an event type means for the index, or null when nothing. */
-    static ObjectEvent.Change change(String eventName) {
+    public static ObjectEvent.Change change(String eventName) {
         String name = eventName == null ? "" : eventName.startsWith("s3:") ? eventName.substring(3) : eventName;
         if (name.startsWith("ObjectCreated:")) {
             return ObjectEvent.Change.CREATED;

@@ -1,4 +1,4 @@
-package io.astrocloud.lambda;
+package io.astrocloud.index;
 
 import io.astrocloud.fits.Card;
 import io.astrocloud.json.FitsJson;

@@ -1,4 +1,4 @@
-package io.astrocloud.lambda;
+package io.astrocloud.index;
 
 /**
  * The bytes that were indexed: which object, which version, how big and with which ETag, as the

@@ -1,4 +1,4 @@
-package io.astrocloud.lambda;
+package io.astrocloud.index;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * ({@code {"Ref": ...}}, {@code {"Fn::GetAtt": [resource, attribute]}}, ...), so tests can walk
  * the template as plain maps.
  */
-final class CfnTemplate {
+public final class CfnTemplate {
     private static final String[] FUNCTIONS = {"Base64", "Cidr", "Equals", "FindInMap", "GetAZs", "If", "ImportValue",
         "Join", "Not", "And", "Or", "Select", "Split", "Sub", "Condition"};
 
@@ -35,7 +35,7 @@ final class CfnTemplate {
     }
 
     /** The template at the repository root. */
-    static CfnTemplate load() throws IOException {
+    public static CfnTemplate load() throws IOException {
         Path file = repositoryRoot().resolve("template.yaml");
         try (Reader in = Files.newBufferedReader(file)) {
             return new CfnTemplate(new Yaml(new CfnConstructor()).load(in));
@@ -43,7 +43,7 @@ final class CfnTemplate {
     }
 
     /** The repository root (the folder holding template.yaml above the working directory). */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             if (Files.isRegularFile(d.resolve("template.yaml"))) {
                 return d;
@@ -52,24 +52,24 @@ final class CfnTemplate {
         throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
     }
 
-    Map<String, Object> root() {
+    public Map<String, Object> root() {
         return doc;
     }
 
-    Map<String, Object> resources() {
+    public Map<String, Object> resources() {
         return map(doc, "Resources");
     }
 
-    Map<String, Object> resource(String name) {
+    public Map<String, Object> resource(String name) {
         return map(resources(), name);
     }
 
-    Map<String, Object> properties(String resource) {
+    public Map<String, Object> properties(String resource) {
         return map(resource(resource), "Properties");
     }
 
     /** Resources of {@code type}, by logical id. */
-    Map<String, Map<String, Object>> resourcesOfType(String type) {
+    public Map<String, Map<String, Object>> resourcesOfType(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         resources().forEach((id, r) -> {
             if (type.equals(((Map<?, ?>) r).get("Type"))) {
@@ -80,7 +80,7 @@ final class CfnTemplate {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object parent, String key) {
+    public static Map<String, Object> map(Object parent, String key) {
         Object v = ((Map<String, Object>) parent).get(key);
         if (!(v instanceof Map)) {
             throw new AssertionError("template: no map at " + key);
@@ -89,7 +89,7 @@ final class CfnTemplate {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object parent, String key) {
+    public static List<Object> list(Object parent, String key) {
         Object v = ((Map<String, Object>) parent).get(key);
         return v instanceof List ? (List<Object>) v : List.of();
     }

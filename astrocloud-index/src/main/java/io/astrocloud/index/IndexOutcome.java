@@ -1,4 +1,4 @@
-package io.astrocloud.lambda;
+package io.astrocloud.index;
 
 /**
  * What the {@link Indexer} did with one event.

@@ -1,4 +1,4 @@
-package io.astrocloud.lambda;
+package io.astrocloud.index;
 
 /**
  * An event that could not be applied, for a reason that lies outside the file: S3 or DynamoDB
