@@ -11,8 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code astrocloud} command line. */
 @Command(name = "astrocloud", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "FITS headers from object storage with HTTP Range requests: a few KB, never the data.",
-        subcommands = {HeadersCommand.class, GetCommand.class, IndexCommand.class, DemoCommand.class,
-            BenchCommand.class})
+        subcommands = {HeadersCommand.class, GetCommand.class, IndexCommand.class})
 public final class AstroCloudCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -3,13 +3,13 @@ package io.astrocloud.cli;
 import java.util.Locale;
 
 /** Byte counts for people: 44.0 GB, 72.0 kB, 512 B (decimal units, as storage bills them). */
-final class ByteCount {
+public final class ByteCount {
     private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB"};
 
     private ByteCount() {
     }
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 0) {
             return "unknown";
         }
@@ -22,7 +22,7 @@ final class ByteCount {
         return u == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", v, UNITS[u]);
     }
 
-    static String grouped(long n) {
+    public static String grouped(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 }

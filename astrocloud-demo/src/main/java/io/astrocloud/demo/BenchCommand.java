@@ -1,4 +1,4 @@
-package io.astrocloud.cli;
+package io.astrocloud.demo;
 
 import io.astrocloud.bench.BenchSettings;
 import io.astrocloud.bench.Benchmark;

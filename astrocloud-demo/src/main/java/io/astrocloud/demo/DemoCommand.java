@@ -1,6 +1,8 @@
-package io.astrocloud.cli;
+package io.astrocloud.demo;
 
 import io.astrocloud.auth.S3Access;
+import io.astrocloud.cli.ByteCount;
+import io.astrocloud.cli.HeaderPrinter;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
 import io.astrocloud.fits.HeaderWalker;

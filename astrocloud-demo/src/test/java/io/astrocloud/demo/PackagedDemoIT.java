@@ -1,4 +1,4 @@
-package io.astrocloud.cli;
+package io.astrocloud.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
