@@ -77,7 +77,7 @@ class UsageAndProgressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"index", "headers", "get", "bench", "demo"})
+    @ValueSource(strings = {"index", "headers", "get"})
     void helpFitsEightyColumnsAndWrapsItsDescriptionAsOneParagraph(String command) {
         CliRun run = CliRun.of(command, "--help");
         assertThat(run.status()).isZero();

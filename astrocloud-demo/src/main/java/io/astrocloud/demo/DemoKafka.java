@@ -75,7 +75,7 @@ final class DemoKafka implements AutoCloseable {
             Path home = code.getParent().resolve("kafka");
             if (!Files.isDirectory(home.resolve("lib"))) {
                 throw new IOException("no Kafka broker jars in " + home.resolve("lib")
-                        + " (the build unpacks them there: mvn -pl astrocloud-cli -am package)");
+                        + " (the build unpacks them there: mvn -pl astrocloud-demo -am package)");
             }
             return home;
         } catch (URISyntaxException e) {

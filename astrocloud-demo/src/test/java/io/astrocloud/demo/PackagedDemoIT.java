@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PackagedDemoIT {
     @Test
     void demoRunsFromThePackagedJarAsTheLauncherRunsIt() throws Exception {
-        Path jar = Path.of("target", "astrocloud-cli.jar");
+        Path jar = Path.of("target", "astrocloud-demo.jar");
         assertThat(jar).exists();
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "demo", "--max-cards", "3").redirectErrorStream(true).start();
