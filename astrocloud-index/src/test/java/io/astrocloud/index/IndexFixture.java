@@ -25,6 +25,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -40,7 +41,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * The servers and clients the indexer's tests share: S3Proxy and DynamoDB Local in this JVM (or
  * the endpoints in {@code ASTROCLOUD_TEST_S3_ENDPOINT} and {@code ASTROCLOUD_TEST_DYNAMODB_ENDPOINT},
  * for LocalStack), a table created from template.yaml's own definition, and an {@link Indexer}
- * over clients built as the Lambda builds them (JDK HTTP client) with fault injectors attached.
+ * over clients built as the Lambda builds them (JDK HTTP client; DynamoDB's by {@link DynamoDbClients},
+ * with quicker retries) with fault injectors attached.
  * Other modules' tests use it from this module's test jar.
  */
 public final class IndexFixture {
@@ -67,12 +69,13 @@ public final class IndexFixture {
                         .addExecutionInterceptor(s3Faults))
                 .build();
         BackoffStrategy fast = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(40));
-        this.dynamoClient = dynamo.clientBuilder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        DynamoDbClientBuilder dynamoBuilder = DynamoDbClients.builder().applyMutation(dynamo::configure);
+        this.dynamoClient = dynamoBuilder
+                .overrideConfiguration(dynamoBuilder.overrideConfiguration().toBuilder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(4).backoffStrategy(fast).throttlingBackoffStrategy(fast)
                                 .circuitBreakerEnabled(false).build())
-                        .addExecutionInterceptor(dynamoFaults))
+                        .addExecutionInterceptor(dynamoFaults).build())
                 .build();
         this.indexer = Indexer.create(s3Client, dynamoClient, table,
                 new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20)));

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
@@ -66,8 +66,9 @@ class RaceTest {
                 throw new AssertionError(e);
             }
         });
-        DynamoDbClient interleaved = IndexFixture.dynamo().clientBuilder().httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(interleave)).build();
+        DynamoDbClientBuilder builder = DynamoDbClients.builder().applyMutation(IndexFixture.dynamo()::configure);
+        DynamoDbClient interleaved = builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                .addExecutionInterceptor(interleave).build()).build();
         Indexer olderIndexer = Indexer.create(f.s3Client, interleaved, f.table,
                 new RetryPolicy(1, Duration.ZERO, Duration.ZERO));
         return olderIndexer.apply(older);

@@ -1,5 +1,6 @@
 package io.astrocloud.lambda;
 
+import io.astrocloud.index.DynamoDbClients;
 import io.astrocloud.index.HeaderReader;
 import io.astrocloud.index.IndexTable;
 import io.astrocloud.index.Indexer;
@@ -21,8 +22,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class IndexerFactory {
     /** Retries of S3 reads: 5 attempts from 200 ms, at most 5 s apart. */
     public static final RetryPolicy S3_RETRY = new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(5));
-    /** Attempts of each DynamoDB call, the first included (SDK standard mode, backoff with jitter). */
-    public static final int DYNAMODB_ATTEMPTS = 6;
 
     private static volatile Indexer shared;
 
@@ -38,7 +37,7 @@ public final class IndexerFactory {
                     LambdaSettings settings = LambdaSettings.fromEnvironment();
                     SnapshotConnections connections = connections();
                     S3Client s3 = s3Client(settings, connections);
-                    DynamoDbClient dynamo = dynamoDbClient(connections);
+                    DynamoDbClient dynamo = DynamoDbClients.builder(connections).build();
                     shared = Indexer.create(s3, dynamo, settings.tableName(), S3_RETRY);
                     SnapStartPriming.register(priming(s3, dynamo, settings, connections));
                 }
@@ -55,9 +54,9 @@ public final class IndexerFactory {
                 settings.bucketName(), connections);
     }
 
-    /** The deployed clients' connections: 5 s to connect, 30 s between bytes. */
+    /** The deployed clients' connections, with the timeouts of {@link DynamoDbClients}, S3's too. */
     static SnapshotConnections connections() {
-        return new SnapshotConnections(Duration.ofSeconds(5), Duration.ofSeconds(30));
+        return new SnapshotConnections(DynamoDbClients.CONNECT_TIMEOUT, DynamoDbClients.READ_TIMEOUT);
     }
 
     /** The S3 client: JDK HTTP, SDK retries off (the source tier retries). */
@@ -71,19 +70,6 @@ public final class IndexerFactory {
                 .forcePathStyle(settings.s3PathStyle())
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(r -> r.maxAttempts(1))
                         .apiCallAttemptTimeout(Duration.ofSeconds(30)))
-                .build();
-    }
-
-    /** The DynamoDB client: JDK HTTP, standard retries (throttling backs off). */
-    public static DynamoDbClient dynamoDbClient() {
-        return dynamoDbClient(connections());
-    }
-
-    static DynamoDbClient dynamoDbClient(SnapshotConnections connections) {
-        return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create(connections))
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
-                        .retryStrategy(r -> r.maxAttempts(DYNAMODB_ATTEMPTS)))
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package io.astrocloud.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.astrocloud.index.DynamoDbClients;
 import io.astrocloud.index.HeaderReader;
 import io.astrocloud.index.IndexFixture;
 import io.astrocloud.index.IndexSchema;
@@ -48,7 +49,7 @@ class SnapStartPrimingTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         IndexFixture.s3().accessKey(), IndexFixture.s3().secretKey())))
                 .build();
-        dynamo = IndexFixture.dynamo().clientBuilder().httpClient(UrlConnectionHttpClient.create(connections))
+        dynamo = DynamoDbClients.builder(connections).applyMutation(IndexFixture.dynamo()::configure)
                 .endpointOverride(dynamoProxy.uri()).build();
         priming = IndexerFactory.priming(s3, dynamo, new LambdaSettings(f.table, true, IndexFixture.BUCKET),
                 connections);

@@ -1,5 +1,6 @@
 package io.astrocloud.samples.indexing;
 
+import io.astrocloud.index.DynamoDbClients;
 import io.astrocloud.index.IndexSchema;
 import io.astrocloud.index.Indexer;
 import io.astrocloud.lambda.IndexerFactory;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -41,7 +41,7 @@ public final class UploadWalkthrough {
      * printing to {@code out}.
      */
     public static void run(TestS3 s3, TestDynamo dynamo, String table, PrintWriter out) throws IOException {
-        try (DynamoDbClient client = dynamo.clientBuilder().httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (DynamoDbClient client = DynamoDbClients.builder().applyMutation(dynamo::configure).build()) {
             s3.createBucket(BUCKET);
             IndexOnUpload.createTable(client, table);
             out.println("      bucket " + BUCKET + " at " + s3.endpoint() + "; table " + table + " (as template.yaml"
