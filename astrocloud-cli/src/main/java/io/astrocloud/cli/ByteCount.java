@@ -9,6 +9,7 @@ public final class ByteCount {
     private ByteCount() {
     }
 
+    /** {@code bytes} in the largest unit that keeps it at 1 or more, one decimal; "unknown" when negative. */
     public static String human(long bytes) {
         if (bytes < 0) {
             return "unknown";
@@ -22,6 +23,7 @@ public final class ByteCount {
         return u == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", v, UNITS[u]);
     }
 
+    /** {@code n} with thousands separators: 72,000. */
     public static String grouped(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

@@ -18,6 +18,7 @@ public final class HeaderPrinter {
         this.maxCards = maxCards;
     }
 
+    /** One HDU: its line (index, type, offsets, sizes), then its cards. */
     public void hdu(Hdu h) {
         out.printf("--- HDU %d  %-8s header @%s (%s bytes)  data @%s (%s bytes)%s%n", h.index(), h.type(),
                 ByteCount.grouped(h.headerOffset()), ByteCount.grouped(h.headerSize()),
@@ -45,6 +46,7 @@ public final class HeaderPrinter {
         return b.toString();
     }
 
+    /** The walk's closing line (HDUs, requests, bytes fetched of the object's size, ETag), then its warnings. */
     public void summary(String url, ObjectInfo object, TransferStats stats, int hdus, List<String> warnings) {
         out.printf("=== %s: %d HDUs, %d requests, %s bytes fetched of %s (%s)%s%n", Redaction.text(url), hdus,
                 stats.requests(), ByteCount.grouped(stats.bytesFetched()),
