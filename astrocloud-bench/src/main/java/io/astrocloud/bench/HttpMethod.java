@@ -35,10 +35,7 @@ abstract class HttpMethod implements HeaderMethod {
     }
 
     /** Waits until the server has answered everything, so that counts belong to one read. */
-    private void settle() throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (server.inFlight() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
+    private void settle() {
+        server.awaitIdle(java.time.Duration.ofSeconds(5));
     }
 }

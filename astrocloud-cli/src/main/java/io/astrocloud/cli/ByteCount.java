@@ -3,13 +3,14 @@ package io.astrocloud.cli;
 import java.util.Locale;
 
 /** Byte counts for people: 44.0 GB, 72.0 kB, 512 B (decimal units, as storage bills them). */
-final class ByteCount {
+public final class ByteCount {
     private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB"};
 
     private ByteCount() {
     }
 
-    static String human(long bytes) {
+    /** {@code bytes} in the largest unit that keeps it at 1 or more, one decimal; "unknown" when negative. */
+    public static String human(long bytes) {
         if (bytes < 0) {
             return "unknown";
         }
@@ -22,7 +23,8 @@ final class ByteCount {
         return u == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", v, UNITS[u]);
     }
 
-    static String grouped(long n) {
+    /** {@code n} with thousands separators: 72,000. */
+    public static String grouped(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 }

@@ -8,17 +8,18 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** Prints walks as text: a line per HDU with its offsets and sizes, its 80-character cards, a summary. */
-final class HeaderPrinter {
+public final class HeaderPrinter {
     private final PrintWriter out;
     private final int maxCards;
 
     /** @param maxCards cards to print per HDU (0: all) */
-    HeaderPrinter(PrintWriter out, int maxCards) {
+    public HeaderPrinter(PrintWriter out, int maxCards) {
         this.out = out;
         this.maxCards = maxCards;
     }
 
-    void hdu(Hdu h) {
+    /** One HDU: its line (index, type, offsets, sizes), then its cards. */
+    public void hdu(Hdu h) {
         out.printf("--- HDU %d  %-8s header @%s (%s bytes)  data @%s (%s bytes)%s%n", h.index(), h.type(),
                 ByteCount.grouped(h.headerOffset()), ByteCount.grouped(h.headerSize()),
                 ByteCount.grouped(h.dataOffset()), ByteCount.grouped(h.dataSize()),
@@ -45,7 +46,8 @@ final class HeaderPrinter {
         return b.toString();
     }
 
-    void summary(String url, ObjectInfo object, TransferStats stats, int hdus, List<String> warnings) {
+    /** The walk's closing line (HDUs, requests, bytes fetched of the object's size, ETag), then its warnings. */
+    public void summary(String url, ObjectInfo object, TransferStats stats, int hdus, List<String> warnings) {
         out.printf("=== %s: %d HDUs, %d requests, %s bytes fetched of %s (%s)%s%n", Redaction.text(url), hdus,
                 stats.requests(), ByteCount.grouped(stats.bytesFetched()),
                 object.sizeKnown() ? ByteCount.grouped(object.size()) : "unknown size",

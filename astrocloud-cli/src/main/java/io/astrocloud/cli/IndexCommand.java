@@ -1,9 +1,9 @@
 package io.astrocloud.cli;
 
-import io.astrocloud.lambda.Backfill;
-import io.astrocloud.lambda.IndexTable;
-import io.astrocloud.lambda.Indexer;
-import io.astrocloud.lambda.IndexerFactory;
+import io.astrocloud.index.Backfill;
+import io.astrocloud.index.DynamoDbClients;
+import io.astrocloud.index.IndexTable;
+import io.astrocloud.index.Indexer;
 import io.astrocloud.scan.FitsNames;
 import io.astrocloud.scan.ScanTargets;
 import io.astrocloud.settings.Defaults;
@@ -14,7 +14,6 @@ import io.astrocloud.source.S3StoreProvider;
 import io.astrocloud.source.SourceResolver;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,10 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * {@code astrocloud index s3://bucket/prefix/ --table NAME}: the Lambda's indexer run from a
@@ -84,7 +80,7 @@ final class IndexCommand implements Callable<Integer> {
             if (first == null) {
                 throw access.usage("index reads S3 objects, not " + Redaction.text(targets.get(0)));
             }
-            Indexer indexer = IndexerFactory.indexer(s3.client(first, options), dynamo, table, options.retry());
+            Indexer indexer = Indexer.create(s3.client(first, options), dynamo, table, options.retry());
             Backfill backfill = new Backfill(indexer, new IndexTable(dynamo, table), concurrency);
             ScanProgress progress = new ScanProgress(err, this.progress.shown());
             List<Backfill.ObjectResult> failed = new ArrayList<>();
@@ -120,17 +116,8 @@ final class IndexCommand implements Callable<Integer> {
                 : new S3Location(location.bucket(), location.key(), null).canonical();
     }
 
+    /** The table's client, in the region of the S3 access, at {@code --dynamodb-endpoint} if given. */
     private DynamoDbClient dynamo(AccessOptions options) {
-        DynamoDbClientBuilder b = DynamoDbClient.builder()
-                .httpClient(ApacheHttpClient.builder().maxConnections(Math.max(64, 2 * concurrency))
-                        .socketTimeout(options.timeout()).build())
-                .region(options.s3().resolvedRegion())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
-                        .retryStrategy(r -> r.maxAttempts(IndexerFactory.DYNAMODB_ATTEMPTS))
-                        .apiCallAttemptTimeout(Duration.ofSeconds(30)));
-        if (dynamoEndpoint != null) {
-            b.endpointOverride(dynamoEndpoint);
-        }
-        return b.build();
+        return DynamoDbClients.create(options.s3().resolvedRegion().id(), dynamoEndpoint);
     }
 }

@@ -2,7 +2,7 @@ package io.astrocloud.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.astrocloud.lambda.IndexFixture;
+import io.astrocloud.index.IndexFixture;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
 import java.util.List;

@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * Describes one HDU as an {@link ObsCore} row from its header alone: the one mapper behind the
  * command line's JSON, the Camel converters and the index items. The sky columns come from the
- * celestial WCS as {@link SkyColumns}; everything else is read here (see the package description
+ * celestial WCS ({@link SkyDescription}); everything else is read here (see the package description
  * for the rules). A tile-compressed image is described through its image view
  * ({@link CompressedImageHeader}); an extension inherits the observation keywords of the primary
  * header that it lacks ({@code HduKeywords}).
@@ -42,22 +42,26 @@ public final class ObsCoreMapper {
      *
      * @param hdu     the HDU
      * @param primary the file's primary HDU (the same object when {@code hdu} is the primary)
-     * @param sky     its sky columns, or {@link SkyColumns#absent} with the reason
      */
-    public static ObsCore describe(Hdu hdu, Hdu primary, SkyColumns sky) {
-        return describe(hdu.cards(), primary.cards(), hdu.url(), sky);
+    public static ObsCore describe(Hdu hdu, Hdu primary) {
+        return describe(hdu.cards(), primary.cards(), hdu.url());
     }
 
     /**
-     * Describes an HDU from its stored cards.
+     * Describes an HDU from its stored cards, its sky columns from its celestial WCS
+     * ({@link SkyDescription}).
      *
      * @param hduCards     the HDU's cards as stored (as {@code Hdu.cards()} lists them)
      * @param primaryCards the primary HDU's cards (the same list for the primary itself)
      * @param objectUrl    the object's URL: {@code access_url} without query, fragment or user
      *                     information (no signature or key leaks), and the last resort of {@code obs_id}
-     * @param sky          the sky columns, or {@link SkyColumns#absent} with the reason
      */
-    public static ObsCore describe(List<Card> hduCards, List<Card> primaryCards, String objectUrl, SkyColumns sky) {
+    public static ObsCore describe(List<Card> hduCards, List<Card> primaryCards, String objectUrl) {
+        return describe(hduCards, primaryCards, objectUrl, null);
+    }
+
+    /** As {@link #describe(List, List, String)}, with the sky columns given (null: from the WCS). */
+    static ObsCore describe(List<Card> hduCards, List<Card> primaryCards, String objectUrl, SkyColumns sky) {
         Row row = new Row();
         boolean isPrimary = !hduCards.isEmpty() && hduCards.get(0).keyword().equals("SIMPLE");
         String kind = isPrimary ? "IMAGE" : String.valueOf(value(hduCards, "XTENSION")).strip().toUpperCase(Locale.ROOT);
@@ -83,8 +87,10 @@ public final class ObsCoreMapper {
         SpectralRange.describe(keys, axes, row);
         TimeColumns.describe(keys, row);
         names(keys, objectUrl, row);
-        sky.values().forEach(row::put);
-        sky.why().forEach(row::absent);
+        SkyColumns skyColumns = sky != null ? sky : unreadable != null ? SkyColumns.absent(unreadable)
+                : SkyDescription.of(own);
+        skyColumns.values().forEach(row::put);
+        skyColumns.why().forEach(row::absent);
         row.absent(CALIB_LEVEL, "FITS headers do not state a calibration level: an archive assigns it");
         row.absent(OBS_COLLECTION, "the collection is the publishing archive's choice, not a header keyword");
         row.absent(OBS_PUBLISHER_DID, "an IVOA dataset identifier is assigned by the publishing archive");

@@ -5,7 +5,10 @@
  * column has a value in ObsCore units (degrees, MJD, seconds, metres) or a reason under
  * {@code "why"}; nothing is guessed. The sky columns ({@code s_ra}, {@code s_dec}, {@code s_fov},
  * {@code s_region}, {@code s_resolution}, {@code s_pixel_scale}) come from the celestial WCS as
- * {@link io.astrocloud.describe.SkyColumns}; the mapper takes them as given.
+ * {@link io.astrocloud.describe.SkyColumns}, read by {@link io.astrocloud.describe.SkyDescription}:
+ * centre and diameter of the smallest circle around the footprint, the footprint's four outer
+ * corners (pixel edges 0.5 and NAXISn + 0.5) as an STC-S polygon, the pixel scale at the reference
+ * point, and the radio beam (BMAJ) as the resolution.
  *
  * <h2>Which header</h2>
  * A tile-compressed image is read through its image view ({@link

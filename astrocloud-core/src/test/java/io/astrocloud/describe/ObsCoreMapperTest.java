@@ -183,12 +183,13 @@ class ObsCoreMapperTest {
                 WalkOptions.DEFAULT)) {
             hdus = walk.toList();
         }
-        ObsCore obs = ObsCoreMapper.describe(hdus.get(1), hdus.get(0), NO_SKY);
+        ObsCore obs = ObsCoreMapper.describe(hdus.get(1), hdus.get(0));
         assertThat(obs.string(DATAPRODUCT_TYPE)).hasValue("image");
+        assertThat(obs.string(ObsCoreColumn.S_REGION)).get().asString().startsWith("POLYGON ICRS ");
         assertThat(obs.integer(S_XEL1)).hasValue(440);
         assertThat(obs.integer(S_XEL2)).hasValue(300);
         assertThat(obs.string(TARGET_NAME)).hasValue("NGC 1316");
-        assertThat(ObsCoreMapper.describe(hdus.get(0), hdus.get(0), NO_SKY).why(DATAPRODUCT_TYPE))
+        assertThat(ObsCoreMapper.describe(hdus.get(0), hdus.get(0)).why(DATAPRODUCT_TYPE))
                 .hasValue("no data array (NAXIS = 0)");
     }
 

@@ -35,6 +35,7 @@ class ByteAccountingTest {
             List<Hdu> hdus = walk(resolver, http.url("/tess-cube.fits"), stats);
             assertLayout(hdus, specs, size);
             assertBounded(stats, hdus, WalkOptions.DEFAULT.readAhead());
+            assertThat(http.awaitIdle(java.time.Duration.ofSeconds(5))).isTrue();
             assertThat(http.bytesSent()).isEqualTo(stats.bytesFetched());
         }
     }

@@ -4,6 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
+import io.astrocloud.index.IndexOutcome;
+import io.astrocloud.index.Indexer;
+import io.astrocloud.index.IndexingException;
+import io.astrocloud.index.KeyEncoding;
+import io.astrocloud.index.ObjectEvent;
 import java.util.ArrayList;
 import java.util.List;
 

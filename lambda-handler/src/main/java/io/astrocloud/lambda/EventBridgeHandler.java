@@ -3,6 +3,12 @@ package io.astrocloud.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.astrocloud.index.IndexOutcome;
+import io.astrocloud.index.Indexer;
+import io.astrocloud.index.IndexingException;
+import io.astrocloud.index.KeyEncoding;
+import io.astrocloud.index.ObjectEvent;
+import io.astrocloud.index.Sequencer;
 import java.util.List;
 import java.util.Map;
 

@@ -2,14 +2,12 @@ package io.astrocloud.lambda;
 
 import io.astrocloud.auth.AwsClients;
 import io.astrocloud.auth.S3Access;
-import io.astrocloud.fits.WalkOptions;
-import io.astrocloud.settings.Defaults;
-import io.astrocloud.source.AccessOptions;
+import io.astrocloud.index.DynamoDbClients;
+import io.astrocloud.index.HeaderReader;
+import io.astrocloud.index.IndexTable;
+import io.astrocloud.index.Indexer;
 import io.astrocloud.source.RetryPolicy;
-import io.astrocloud.source.SourceResolver;
-import java.time.Clock;
 import java.time.Duration;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -25,10 +23,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class IndexerFactory {
     /** Retries of S3 reads: 5 attempts from 200 ms, at most 5 s apart. */
     public static final RetryPolicy S3_RETRY = new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(5));
-    /** Attempts of each DynamoDB call, the first included (SDK standard mode, backoff with jitter). */
-    public static final int DYNAMODB_ATTEMPTS = 6;
-    /** Walk options: default read-ahead; gzip allowed, since {@code .fits.gz} is one of the suffixes. */
-    public static final WalkOptions WALK = WalkOptions.DEFAULT.withGzip(true);
 
     private static volatile Indexer shared;
 
@@ -44,8 +38,8 @@ public final class IndexerFactory {
                     LambdaSettings settings = LambdaSettings.fromEnvironment();
                     SnapshotConnections connections = connections();
                     S3Client s3 = s3Client(settings, connections);
-                    DynamoDbClient dynamo = dynamoDbClient(connections);
-                    shared = indexer(s3, dynamo, settings.tableName(), S3_RETRY);
+                    DynamoDbClient dynamo = DynamoDbClients.builder(connections).build();
+                    shared = Indexer.create(s3, dynamo, settings.tableName(), S3_RETRY);
                     SnapStartPriming.register(priming(s3, dynamo, settings, connections));
                 }
                 i = shared;
@@ -54,26 +48,16 @@ public final class IndexerFactory {
         return i;
     }
 
-    /** An indexer over the given clients (used as they are, never closed here). */
-    public static Indexer indexer(S3Client s3, DynamoDbClient dynamo, String tableName, RetryPolicy s3Retry) {
-        return new Indexer(reader(s3, s3Retry), new IndexTable(dynamo, tableName), Clock.systemUTC());
-    }
-
     /** The priming of an indexer over these clients, which closes what {@code connections} opened for it. */
     static SnapStartPriming priming(S3Client s3, DynamoDbClient dynamo, LambdaSettings settings,
                                     SnapshotConnections connections) {
-        return new SnapStartPriming(new IndexTable(dynamo, settings.tableName()), reader(s3, S3_RETRY),
+        return new SnapStartPriming(new IndexTable(dynamo, settings.tableName()), HeaderReader.over(s3, S3_RETRY),
                 settings.bucketName(), connections);
     }
 
-    private static HeaderReader reader(S3Client s3, RetryPolicy s3Retry) {
-        return new HeaderReader(new SourceResolver(AccessOptions.builder().s3Client(s3).retry(s3Retry).build()), WALK);
-    }
-
-    /** The deployed clients' connections, with the core's timeouts: 10 s to connect, 30 s between bytes. */
+    /** The deployed clients' connections, with the timeouts of {@link DynamoDbClients}, S3's too. */
     static SnapshotConnections connections() {
-        return new SnapshotConnections(Duration.ofSeconds(Defaults.CONNECT_TIMEOUT_SECONDS),
-                Duration.ofSeconds(Defaults.REQUEST_TIMEOUT_SECONDS));
+        return new SnapshotConnections(DynamoDbClients.CONNECT_TIMEOUT, DynamoDbClients.READ_TIMEOUT);
     }
 
     /** The S3 client: JDK HTTP, SDK retries off (the source tier retries). */
@@ -87,18 +71,5 @@ public final class IndexerFactory {
         // The function's own region: it reads its stack's bucket, so the client need not look buckets up.
         return AwsClients.s3(access.toBuilder().region(access.resolvedRegion().id()).build(),
                 UrlConnectionHttpClient.create(connections));
-    }
-
-    /** The DynamoDB client: JDK HTTP, standard retries (throttling backs off). */
-    public static DynamoDbClient dynamoDbClient() {
-        return dynamoDbClient(connections());
-    }
-
-    static DynamoDbClient dynamoDbClient(SnapshotConnections connections) {
-        return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create(connections))
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
-                        .retryStrategy(r -> r.maxAttempts(DYNAMODB_ATTEMPTS)))
-                .build();
     }
 }

@@ -5,6 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
+import io.astrocloud.index.Indexer;
+import io.astrocloud.index.IndexingException;
+import io.astrocloud.index.ObjectEvent;
+import io.astrocloud.index.S3Notifications;
 import java.util.ArrayList;
 import java.util.List;
 

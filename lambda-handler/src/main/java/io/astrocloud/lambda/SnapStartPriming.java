@@ -3,6 +3,15 @@ package io.astrocloud.lambda;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
+import io.astrocloud.index.HeaderReader;
+import io.astrocloud.index.IndexItems;
+import io.astrocloud.index.IndexOutcome;
+import io.astrocloud.index.IndexSchema;
+import io.astrocloud.index.IndexTable;
+import io.astrocloud.index.ObjectEvent;
+import io.astrocloud.index.ObjectVersion;
+import io.astrocloud.index.S3Notifications;
+import io.astrocloud.index.Sequencer;
 import io.astrocloud.lambda.log.FunctionLog;
 import io.astrocloud.source.MemoryRangeSource;
 import io.astrocloud.source.TransferStats;
@@ -132,7 +141,7 @@ public final class SnapStartPriming implements Resource {
         ObjectVersion object = new ObjectVersion("astrocloud_priming", "never-indexed.fits", null, fits.length,
                 "d41d8cd98f00b204e9800998ecf8427e");
         List<Hdu> hdus;
-        try (HeaderWalk walk = HeaderWalk.over(new MemoryRangeSource(PRIMING_URL, fits), IndexerFactory.WALK)) {
+        try (HeaderWalk walk = HeaderWalk.over(new MemoryRangeSource(PRIMING_URL, fits), HeaderReader.WALK)) {
             hdus = walk.toList();
             stats = walk.stats();
         }

@@ -4,6 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.astrocloud.index.Indexer;
+import io.astrocloud.index.IndexingException;
+import io.astrocloud.index.ObjectEvent;
+import io.astrocloud.index.S3Notifications;
 import java.util.ArrayList;
 import java.util.List;
 

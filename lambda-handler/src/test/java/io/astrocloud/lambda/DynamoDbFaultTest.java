@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.astrocloud.index.IndexFixture;
+import io.astrocloud.index.ObjectEvent;
 import io.astrocloud.json.FitsJson;
 import io.astrocloud.testkit.aws.SdkFaults;
 import io.astrocloud.testkit.fits.SparseFitsWriter;

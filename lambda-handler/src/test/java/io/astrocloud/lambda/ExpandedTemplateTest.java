@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.astrocloud.index.IndexTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

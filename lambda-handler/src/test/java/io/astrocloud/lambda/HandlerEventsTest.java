@@ -10,6 +10,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.astrocloud.index.CfnTemplate;
+import io.astrocloud.index.IndexFixture;
+import io.astrocloud.index.Indexer;
+import io.astrocloud.index.ObjectVersion;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
 import io.astrocloud.testkit.lambda.LocalContext;
@@ -141,7 +145,7 @@ class HandlerEventsTest {
         assertThat(slowDown.getResults().get(0).getResultString()).contains("SlowDown").contains(URL);
         f.s3Faults.clear();
 
-        Indexer noTable = IndexerFactory.indexer(f.s3Client, f.dynamoClient, "no-such-table",
+        Indexer noTable = Indexer.create(f.s3Client, f.dynamoClient, "no-such-table",
                 io.astrocloud.source.RetryPolicy.NONE);
         S3BatchResponse misconfigured = new BatchOperationsHandler(noTable).handleRequest(event, context);
         assertThat(misconfigured.getResults()).extracting(S3BatchResponse.Result::getResultCode)

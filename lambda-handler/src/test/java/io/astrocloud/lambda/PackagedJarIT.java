@@ -2,6 +2,8 @@ package io.astrocloud.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.astrocloud.index.IndexFixture;
+import io.astrocloud.index.ObjectVersion;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,6 +2,10 @@ package io.astrocloud.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.astrocloud.index.DynamoDbClients;
+import io.astrocloud.index.HeaderReader;
+import io.astrocloud.index.IndexFixture;
+import io.astrocloud.index.IndexSchema;
 import io.astrocloud.testkit.net.TcpFaultProxy;
 import java.io.IOException;
 import java.util.List;
@@ -45,7 +49,7 @@ class SnapStartPrimingTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         IndexFixture.s3().accessKey(), IndexFixture.s3().secretKey())))
                 .build();
-        dynamo = IndexFixture.dynamo().clientBuilder().httpClient(UrlConnectionHttpClient.create(connections))
+        dynamo = DynamoDbClients.builder(connections).applyMutation(IndexFixture.dynamo()::configure)
                 .endpointOverride(dynamoProxy.uri()).build();
         priming = IndexerFactory.priming(s3, dynamo, new LambdaSettings(f.table, true, IndexFixture.BUCKET),
                 connections);
@@ -102,7 +106,7 @@ class SnapStartPrimingTest {
         byte[] fits = SnapStartPriming.smallFits();
         assertThat(fits.length % 2880).isZero();
         try (var walk = io.astrocloud.fits.HeaderWalk.over(new io.astrocloud.source.MemoryRangeSource("mem", fits),
-                IndexerFactory.WALK)) {
+                HeaderReader.WALK)) {
             List<io.astrocloud.fits.Hdu> hdus = walk.toList();
             assertThat(hdus).hasSize(2);
             assertThat(hdus).allSatisfy(h -> assertThat(h.complete()).isTrue());

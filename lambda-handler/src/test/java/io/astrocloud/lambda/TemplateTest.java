@@ -3,6 +3,10 @@ package io.astrocloud.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.astrocloud.index.CfnTemplate;
+import io.astrocloud.index.IndexFixture;
+import io.astrocloud.index.IndexSchema;
+import io.astrocloud.index.IndexTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.astrocloud.samples;
 
+import io.astrocloud.index.DynamoDbClients;
+import io.astrocloud.index.Indexer;
 import io.astrocloud.lambda.IndexerFactory;
 import io.astrocloud.lambda.S3EventHandler;
 import io.astrocloud.samples.indexing.IndexOnUpload;
@@ -8,7 +10,6 @@ import io.astrocloud.testkit.s3.TestS3;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -51,7 +52,7 @@ public final class AwsServers {
 
     /** The indexing function over these servers and {@code table}. */
     public static S3EventHandler function(String table) {
-        return new S3EventHandler(IndexerFactory.indexer(s3().admin(), dynamoClient(), table, IndexerFactory.S3_RETRY));
+        return new S3EventHandler(Indexer.create(s3().admin(), dynamoClient(), table, IndexerFactory.S3_RETRY));
     }
 
     private static void start() {
@@ -64,7 +65,7 @@ public final class AwsServers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        dynamoClient = dynamo.clientBuilder().httpClient(UrlConnectionHttpClient.create()).build();
+        dynamoClient = DynamoDbClients.builder().applyMutation(dynamo::configure).build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             dynamoClient.close();
             dynamo.close();

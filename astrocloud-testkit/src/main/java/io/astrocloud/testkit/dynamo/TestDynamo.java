@@ -6,7 +6,6 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
@@ -82,13 +81,12 @@ public final class TestDynamo implements AutoCloseable {
     }
 
     /**
-     * A client builder set to this endpoint, region and credentials. The caller picks the HTTP
-     * client ({@code httpClient(...)}) when several are on its class path, adds interceptors,
-     * builds, and closes the client.
+     * Points {@code builder} at this endpoint, with its region and credentials. The builder comes from
+     * the caller, with its HTTP client and retries ({@code DynamoDbClients.builder().applyMutation(dynamo::configure)}
+     * builds a client as the index builds them); the caller builds and closes the client.
      */
-    public DynamoDbClientBuilder clientBuilder() {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
+    public void configure(DynamoDbClientBuilder builder) {
+        builder.endpointOverride(endpoint)
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
     }

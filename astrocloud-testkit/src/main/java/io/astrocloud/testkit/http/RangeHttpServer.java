@@ -135,6 +135,22 @@ public final class RangeHttpServer implements AutoCloseable {
         return bytesSent.get();
     }
 
+    /**
+     * Waits (at most {@code timeout}) until no request is being answered, so that the counters
+     * include every response a client has finished reading: a client can have a whole body before
+     * the server's write returns and counts it. Returns false if requests are still in flight.
+     */
+    public boolean awaitIdle(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(java.time.Duration.ofMillis(1));
+        }
+        return true;
+    }
+
     /** Requests being answered now (a client may have stopped reading some of them). */
     public int inFlight() {
         return inFlight.get();

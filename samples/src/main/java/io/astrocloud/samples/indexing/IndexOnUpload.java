@@ -1,6 +1,6 @@
 package io.astrocloud.samples.indexing;
 
-import io.astrocloud.lambda.IndexSchema;
+import io.astrocloud.index.IndexSchema;
 import io.astrocloud.lambda.S3EventHandler;
 import io.astrocloud.samples.invoke.LocalInvoke;
 import io.astrocloud.testkit.lambda.LocalContext;

@@ -1,6 +1,8 @@
 package io.astrocloud.samples.indexing;
 
-import io.astrocloud.lambda.IndexSchema;
+import io.astrocloud.index.DynamoDbClients;
+import io.astrocloud.index.IndexSchema;
+import io.astrocloud.index.Indexer;
 import io.astrocloud.lambda.IndexerFactory;
 import io.astrocloud.lambda.S3EventHandler;
 import io.astrocloud.testkit.dynamo.TestDynamo;
@@ -11,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -40,13 +41,13 @@ public final class UploadWalkthrough {
      * printing to {@code out}.
      */
     public static void run(TestS3 s3, TestDynamo dynamo, String table, PrintWriter out) throws IOException {
-        try (DynamoDbClient client = dynamo.clientBuilder().httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (DynamoDbClient client = DynamoDbClients.builder().applyMutation(dynamo::configure).build()) {
             s3.createBucket(BUCKET);
             IndexOnUpload.createTable(client, table);
             out.println("      bucket " + BUCKET + " at " + s3.endpoint() + "; table " + table + " (as template.yaml"
                     + " defines it) at " + dynamo.endpoint());
             S3EventHandler function = new S3EventHandler(
-                    IndexerFactory.indexer(s3.admin(), client, table, IndexerFactory.S3_RETRY));
+                    Indexer.create(s3.admin(), client, table, IndexerFactory.S3_RETRY));
             IndexOnUpload sample = new IndexOnUpload(s3.admin(), s3.region(), client, table, function);
 
             report(out, sample.upload(BUCKET, FIELD_7_KEY, SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(7, 2))));

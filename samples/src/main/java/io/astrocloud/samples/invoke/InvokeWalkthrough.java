@@ -1,5 +1,7 @@
 package io.astrocloud.samples.invoke;
 
+import io.astrocloud.index.DynamoDbClients;
+import io.astrocloud.index.Indexer;
 import io.astrocloud.lambda.IndexerFactory;
 import io.astrocloud.lambda.S3EventHandler;
 import io.astrocloud.samples.indexing.IndexOnUpload;
@@ -15,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -33,13 +34,13 @@ public final class InvokeWalkthrough {
 
     /** Runs the walkthrough with a new index table {@code table}, printing to {@code out}. */
     public static void run(TestS3 s3, TestDynamo dynamo, String table, PrintWriter out) throws IOException {
-        try (DynamoDbClient client = dynamo.clientBuilder().httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (DynamoDbClient client = DynamoDbClients.builder().applyMutation(dynamo::configure).build()) {
             s3.createBucket(UploadWalkthrough.BUCKET);
             s3.put(UploadWalkthrough.BUCKET, UploadWalkthrough.FIELD_7_KEY,
                     SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(7, 2)));
             IndexOnUpload.createTable(client, table);
             S3EventHandler function = new S3EventHandler(
-                    IndexerFactory.indexer(s3.admin(), client, table, IndexerFactory.S3_RETRY));
+                    Indexer.create(s3.admin(), client, table, IndexerFactory.S3_RETRY));
             for (String file : EVENT_FILES) {
                 out.println("      $ sam local invoke " + IndexOnUpload.FUNCTION + " -e samples/events/" + file
                         + "   (here: LocalInvoke, the Lambda runtime's serialization)");

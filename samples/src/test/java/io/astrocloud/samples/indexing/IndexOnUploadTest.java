@@ -3,9 +3,9 @@ package io.astrocloud.samples.indexing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.astrocloud.index.IndexSchema;
+import io.astrocloud.index.StoredCards;
 import io.astrocloud.json.FitsJson;
-import io.astrocloud.lambda.IndexSchema;
-import io.astrocloud.lambda.StoredCards;
 import io.astrocloud.samples.AwsServers;
 import io.astrocloud.testkit.Corpus;
 import io.astrocloud.testkit.GoldenCorpus;

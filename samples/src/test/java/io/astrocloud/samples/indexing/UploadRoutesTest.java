@@ -2,7 +2,7 @@ package io.astrocloud.samples.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.astrocloud.lambda.IndexSchema;
+import io.astrocloud.index.IndexSchema;
 import io.astrocloud.samples.AwsServers;
 import io.astrocloud.samples.RouteDsl;
 import io.astrocloud.testkit.Corpus;

@@ -3,11 +3,11 @@ package io.astrocloud.samples.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.astrocloud.index.IndexSchema;
+import io.astrocloud.index.Indexer;
 import io.astrocloud.json.FitsJson;
 import io.astrocloud.lambda.BatchOperationsHandler;
 import io.astrocloud.lambda.EventBridgeHandler;
-import io.astrocloud.lambda.IndexSchema;
-import io.astrocloud.lambda.Indexer;
 import io.astrocloud.lambda.IndexerFactory;
 import io.astrocloud.lambda.SqsEventHandler;
 import io.astrocloud.samples.AwsServers;
@@ -63,7 +63,7 @@ class LocalInvokeTest {
     @BeforeEach
     void newTable() {
         table = AwsServers.newTable("invoke");
-        indexer = IndexerFactory.indexer(AwsServers.s3().admin(), AwsServers.dynamoClient(), table, IndexerFactory.S3_RETRY);
+        indexer = Indexer.create(AwsServers.s3().admin(), AwsServers.dynamoClient(), table, IndexerFactory.S3_RETRY);
     }
 
     @Test

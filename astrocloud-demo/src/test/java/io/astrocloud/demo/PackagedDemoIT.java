@@ -1,0 +1,56 @@
+package io.astrocloud.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./astrocloud demo} as users run it: the packaged jar with its {@code lib/} class path in a
+ * fresh JVM (a dependency missing from the package fails here, not in a user's hands). Runs after
+ * {@code package}, under failsafe.
+ */
+class PackagedDemoIT {
+    @Test
+    void demoRunsFromThePackagedJarAsTheLauncherRunsIt() throws Exception {
+        Path jar = Path.of("target", "astrocloud-demo.jar");
+        assertThat(jar).exists();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "demo", "--max-cards", "3").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        record Run(String out) {
+        }
+        Run run = new Run(output);
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(run.out()).contains("s3://demo-archive/tess/tess-s0022-4-4-cube.fits: 3 HDUs");
+        assertThat(run.out()).contains("s3://demo-archive/hst/ibxl50clq_raw.fits: 81 HDUs");
+        assertThat(run.out()).containsPattern("tess/tess-s0022-4-4-cube.fits +44\\.0 GB +3 +72,000");
+        assertThat(run.out())
+                .containsSubsequence("[1/6]", "[2/6]", "[3/6]", "[4/6]", "[5/6]", "[6/6]", "Byte accounting");
+        String out = run.out();
+        // The route to Kafka (a broker process from the jars the build unpacked into target/kafka).
+        assertThat(out).containsPattern("route HeadersToKafkaRoute.java +"
+                + "s3://demo-archive/tess/tess-s0022-4-4-cube.fits -> kafka:fits-headers  3 records");
+        assertThat(out).containsPattern("route headers-to-kafka.yaml +s3://demo-archive/hst/ibxl50clq_raw.fits"
+                + " -> kafka:fits-headers  81 records");
+        assertThat(out).contains("read back with a Kafka consumer: 84 records");
+        assertThat(out)
+                .containsPattern("s3://demo-archive/tess/tess-s0022-4-4-cube.fits#0 +\\[\\{\"keyword\":\"SIMPLE\"");
+        assertThat(out).containsPattern("s3://demo-archive/hst/ibxl50clq_raw.fits#2 +\\[\\{\"keyword\":\"XTENSION\"");
+        // Indexing on upload: the cube indexed from its headers alone, then found through the indexes.
+        assertThat(out).containsPattern("log: INDEXED s3://fits-archive/tess/tess-s0022-4-4-cube.fits \\(3 HDUs\\)");
+        assertThat(out)
+                .contains("found s3://fits-archive/surveys/field 7/small+mef.fits  HDU 0 PRIMARY  OBJECT=FIELD-7");
+        assertThat(out).contains("found s3://fits-archive/tess/tess-s0022-4-4-cube.fits  HDU 0 PRIMARY  TELESCOP=TESS");
+        // Direct invocation with the sample event files.
+        assertThat(out).containsSubsequence("sam local invoke IndexFunction -e samples/events/s3-put.json",
+                "log: INDEXED s3://fits-archive/surveys/field 7/small+mef.fits (3 HDUs)",
+                "result: \"1 event(s) applied\"",
+                "sam local invoke IndexFunction -e samples/events/s3-delete.json",
+                "log: REMOVED s3://fits-archive/surveys/field 7/small+mef.fits", "result: \"1 event(s) applied\"");
+        assertThat(out).doesNotContain("SKIPPED");
+    }
+}
