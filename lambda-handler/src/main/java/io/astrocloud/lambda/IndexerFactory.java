@@ -55,7 +55,7 @@ public final class IndexerFactory {
                 settings.bucketName(), connections);
     }
 
-    /** The deployed clients' connections, with the timeouts of {@link DynamoDbClients}, S3's too. */
+    /** The deployed clients' connections, with the timeouts of {@link DynamoDbClients} (the core's), S3's too. */
     static SnapshotConnections connections() {
         return new SnapshotConnections(DynamoDbClients.CONNECT_TIMEOUT, DynamoDbClients.READ_TIMEOUT);
     }
