@@ -2,15 +2,14 @@ package io.astrocloud;
 
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.source.AccessOptions;
-import io.astrocloud.source.ObjectLocation;
-import io.astrocloud.source.RangeSource;
+import io.astrocloud.source.HttpStoreProvider;
+import io.astrocloud.source.ObjectInfo;
 import io.astrocloud.source.Redaction;
 import io.astrocloud.source.SourceResolver;
 import io.astrocloud.source.StoreProvider;
-import io.astrocloud.source.TransferStats;
+import io.astrocloud.source.Urls;
 import java.io.IOException;
 import java.util.List;
 
@@ -65,40 +64,51 @@ public final class AstroCloud {
             throws IOException {
         SourceResolver resolver = new SourceResolver(access);
         try {
-            TransferStats stats = new TransferStats();
-            RangeSource source = providerFor(resolver, url, service) != null
-                    ? resolver.open(url, stats)
-                    : resolver.open(locate(resolver, url, service), stats, null, -1);
-            return HeaderWalker.walk(source, walkOptions, stats).onClose(resolver);
+            StoreProvider store = store(resolver, url, service);
+            return HeaderWalk.over(resolver.decorate(store.open(url, access), ObjectInfo.UNKNOWN), walkOptions)
+                    .onClose(resolver);
         } catch (IOException | RuntimeException e) {
             resolver.close();
             throw e;
         }
     }
 
-    /** The provider that reads {@code url} for {@code service}, or null when a built-in store does. */
-    private static StoreProvider providerFor(SourceResolver resolver, String url, CloudService service) {
-        StoreProvider provider = resolver.provider(url);
-        String wanted = service == CloudService.GCP ? "gcs" : service == CloudService.AZURE ? "azure" : null;
-        if (wanted == null) {
-            return service == CloudService.AUTO ? provider : null;
+    /**
+     * The store that reads {@code url} for {@code service}: the one that claims it, checked against
+     * the service asked for; plain HTTP for any http(s) URL when {@code service} is HTTP.
+     */
+    private static StoreProvider store(SourceResolver resolver, String url, CloudService service) {
+        if (service == CloudService.HTTP && Urls.isHttp(url)) {
+            return resolver.provider(HttpStoreProvider.class);
         }
-        if (provider == null || !provider.name().equals(wanted)) {
+        if (service == CloudService.AUTO || service == CloudService.HTTP) {
+            return resolver.provider(url);
+        }
+        StoreProvider store;
+        try {
+            store = resolver.provider(url);
+        } catch (IllegalArgumentException unclaimed) {
+            store = null;
+        }
+        switch (service) {
+            case AWS:
+                if (store == null || !store.name().equals("s3")) {
+                    throw new IllegalArgumentException("not an S3 URL: " + Redaction.text(url)
+                            + " (use s3://bucket/key, an s3.amazonaws.com URL, or set the S3 endpoint)");
+                }
+                return store;
+            case GCP:
+                return checked(store, "gcs", service, url);
+            default:
+                return checked(store, "azure", service, url);
+        }
+    }
+
+    private static StoreProvider checked(StoreProvider store, String wanted, CloudService service, String url) {
+        if (store == null || !store.name().equals(wanted)) {
             throw new IllegalArgumentException("not a URL for " + service + ", or astrocloud-" + wanted
                     + " is not on the class path: " + Redaction.text(url));
         }
-        return provider;
-    }
-
-    private static ObjectLocation locate(SourceResolver resolver, String url, CloudService service) {
-        ObjectLocation location = resolver.locate(url);
-        if (service == CloudService.HTTP && location.uri() != null) {
-            return new ObjectLocation(ObjectLocation.Store.HTTP, null, null, null, null, location.uri(), null);
-        }
-        if (service == CloudService.AWS && location.store() != ObjectLocation.Store.S3) {
-            throw new IllegalArgumentException("not an S3 URL: " + Redaction.text(url)
-                    + " (use s3://bucket/key, an s3.amazonaws.com URL, or set the S3 endpoint)");
-        }
-        return location;
+        return store;
     }
 }

@@ -1,7 +1,7 @@
 package io.astrocloud.azure;
 
-import io.astrocloud.source.ObjectLocation;
 import io.astrocloud.source.Redaction;
+import io.astrocloud.source.Urls;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +90,6 @@ record AzureLocation(String serviceUrl, String account, String container, String
         if (serviceUrl == null) {
             return "az://" + container + "/" + blobName;
         }
-        return serviceUrl + "/" + container + "/" + ObjectLocation.encodePath(blobName);
+        return serviceUrl + "/" + container + "/" + Urls.encodePath(blobName);
     }
 }

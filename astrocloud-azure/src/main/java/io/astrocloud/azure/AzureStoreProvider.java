@@ -5,7 +5,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import io.astrocloud.source.AccessOptions;
-import io.astrocloud.source.ListedObject;
+import io.astrocloud.source.ObjectRef;
 import io.astrocloud.source.RangeSource;
 import io.astrocloud.source.StoreProvider;
 import java.util.Iterator;
@@ -27,7 +27,7 @@ public final class AzureStoreProvider implements StoreProvider {
     }
 
     @Override
-    public boolean accepts(String url) {
+    public boolean accepts(String url, AccessOptions options) {
         return AzureLocation.accepts(url);
     }
 
@@ -42,18 +42,18 @@ public final class AzureStoreProvider implements StoreProvider {
     }
 
     @Override
-    public boolean isPrefix(String url) {
+    public boolean isPrefix(String url, AccessOptions options) {
         return AzureLocation.parse(url).isPrefix();
     }
 
     @Override
-    public Iterator<ListedObject> list(String prefixUrl, Pattern include, AccessOptions options) {
+    public Iterator<ObjectRef> list(String prefixUrl, Pattern include, AccessOptions options) {
         AzureLocation prefix = AzureLocation.parse(prefixUrl);
         PagedIterable<BlobItem> blobs = container(prefix, options)
                 .listBlobs(new ListBlobsOptions().setPrefix(prefix.blob()), options.timeout());
         return StreamSupport.stream(blobs.spliterator(), false)
                 .filter(b -> include.matcher(b.getName()).matches())
-                .map(b -> new ListedObject(prefix.urlOf(b.getName()), quoted(b.getProperties().getETag()),
+                .map(b -> new ObjectRef(prefix.urlOf(b.getName()), quoted(b.getProperties().getETag()),
                         b.getProperties().getContentLength() == null ? -1 : b.getProperties().getContentLength()))
                 .iterator();
     }

@@ -11,7 +11,6 @@ import io.astrocloud.AstroCloud;
 import io.astrocloud.CloudService;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.scan.FitsNames;
 import io.astrocloud.scan.HeaderScanner;
@@ -108,9 +107,10 @@ class AzureBlobTest {
     void readsRangesAndReportsTheBlobsSizeAndEtag() throws IOException {
         String etag = azure.admin().getBlobContainerClient("corpus").getBlobClient("big/ibxl50clq_raw.fits")
                 .getProperties().getETag();
-        TransferStats stats = new TransferStats();
-        try (HeaderWalk walk = HeaderWalker.walk(sharedKey.open("az://corpus/big/ibxl50clq_raw.fits", stats),
-                WalkOptions.DEFAULT, stats)) {
+        TransferStats stats;
+        try (HeaderWalk walk = HeaderWalk.over(sharedKey.open("az://corpus/big/ibxl50clq_raw.fits"),
+                WalkOptions.DEFAULT)) {
+            stats = walk.stats();
             List<Hdu> hdus = walk.toList();
             assertThat(hdus).hasSize(6);
             assertThat(hdus.get(5).value("EXTNAME")).isEqualTo("TIME");
@@ -182,7 +182,7 @@ class AzureBlobTest {
 
     @Test
     void reportsAnOffsetPastTheEndAsRangeNotSatisfiable() throws IOException {
-        try (RangeSource source = sharedKey.open("az://corpus/big/ibxl50clq_raw.fits", null)) {
+        try (RangeSource source = sharedKey.open("az://corpus/big/ibxl50clq_raw.fits")) {
             for (long offset : new long[] {HST.length, HST.length + 2880L}) {
                 assertThatThrownBy(() -> source.read(RangeRequest.of(offset, 2880)))
                         .isInstanceOf(SourceException.class)

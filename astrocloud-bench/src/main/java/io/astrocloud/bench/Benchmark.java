@@ -2,6 +2,7 @@ package io.astrocloud.bench;
 
 import io.astrocloud.auth.S3Access;
 import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.settings.Defaults;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.SourceResolver;
 import io.astrocloud.testkit.http.RangeHttpServer;
@@ -180,7 +181,7 @@ public final class Benchmark {
     /** Access to the benchmark's S3 server as a user of a public bucket gets it (unsigned requests). */
     static AccessOptions s3Access(URI endpoint, int concurrency) {
         return AccessOptions.builder().s3(S3Access.builder().anonymous(true).endpoint(endpoint).pathStyle(true)
-                .region("us-east-1").maxConnections(Math.max(64, concurrency)).build()).build();
+                .region("us-east-1").maxConnections(Defaults.connections(concurrency)).build()).build();
     }
 
     private void note(String text) {

@@ -33,7 +33,7 @@ final class BlockByBlockWalk extends HttpMethod {
     @Override
     Walked walk(String url, BenchFile file) throws IOException {
         int hdus = 0;
-        try (RangeSource source = resolver.backend(resolver.locate(url))) {
+        try (RangeSource source = resolver.backend(url)) {
             long offset = 0;
             long size = Long.MAX_VALUE;
             while (offset < size) {

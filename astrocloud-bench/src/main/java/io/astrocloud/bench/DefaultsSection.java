@@ -1,7 +1,6 @@
 package io.astrocloud.bench;
 
-import io.astrocloud.fits.WalkOptions;
-import io.astrocloud.scan.HeaderScanner;
+import io.astrocloud.settings.Defaults;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +43,7 @@ final class DefaultsSection {
                 .orElseThrow();
         md.append(Cells.format("- **Read-ahead.** Over all %d files, the default (%,d bytes) took %s in %,d rounds "
                         + "and %s; the fastest setting, %s, took %s in %,d rounds and %s. ", current.files(),
-                WalkOptions.DEFAULT_READ_AHEAD, Cells.time(current.seconds()), current.rounds(),
+                Defaults.READ_AHEAD, Cells.time(current.seconds()), current.rounds(),
                 Cells.size(current.bytes()), fastest.method(), Cells.time(fastest.seconds()), fastest.rounds(),
                 Cells.size(fastest.bytes())));
         double gain = 1 - fastest.seconds() / current.seconds();
@@ -76,7 +75,7 @@ final class DefaultsSection {
             return;
         }
         md.append(Cells.format("- **Prediction (prefetch %d).** On the 81-HDU HST-like file: %d rounds and %s with "
-                        + "it, %d rounds and %s without, for %s vs %s of bytes.\n", WalkOptions.DEFAULT_PREFETCH,
+                        + "it, %d rounds and %s without, for %s vs %s of bytes.\n", Defaults.PREFETCH,
                 with.median().rounds(), Cells.time(with.median().seconds()), without.median().rounds(),
                 Cells.time(without.median().seconds()), Cells.size(with.median().bytes()),
                 Cells.size(without.median().bytes())));
@@ -87,12 +86,12 @@ final class DefaultsSection {
                 .collect(Collectors.toList())) {
             ThroughputResult best = Targets.best(r.throughput(), variant);
             ThroughputResult atDefault = r.throughput().stream()
-                    .filter(t -> t.variant().equals(variant) && t.concurrency() == HeaderScanner.DEFAULT_CONCURRENCY).findFirst()
+                    .filter(t -> t.variant().equals(variant) && t.concurrency() == Defaults.CONCURRENCY).findFirst()
                     .orElse(null);
             md.append(Cells.format("- **Concurrency, %s.** Best %,.0f files/s at %d", variant, best.filesPerSecond(),
                     best.concurrency()));
             if (atDefault != null) {
-                md.append(Cells.format("; at the command line's default (%d): %,.0f files/s", HeaderScanner.DEFAULT_CONCURRENCY,
+                md.append(Cells.format("; at the command line's default (%d): %,.0f files/s", Defaults.CONCURRENCY,
                         atDefault.filesPerSecond()));
             }
             md.append(".\n");

@@ -1,6 +1,6 @@
 package io.astrocloud.bench;
 
-import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.settings.Defaults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ final class MarkdownReport {
         row("astropy", r.astropy() == null ? "not compared" : r.astropy() + " (Debian packages), "
                 + "`fits.open(url, use_fsspec=True, lazy_load_hdus=True)`, every header");
         row("astro-cloud defaults", Cells.format("read-ahead %,d bytes, prefetch %d predicted headers",
-                WalkOptions.DEFAULT_READ_AHEAD, WalkOptions.DEFAULT_PREFETCH));
+                Defaults.READ_AHEAD, Defaults.PREFETCH));
         row("run time", Cells.time(r.seconds()));
         line("");
         line("Terms: *requests* and *bytes* are what the server answered and sent; *rounds* are the round trips "
@@ -184,7 +184,7 @@ final class MarkdownReport {
         }
         line("## Read-ahead sweep");
         line("");
-        line("astro-cloud with the default (" + Cells.count(WalkOptions.DEFAULT_READ_AHEAD)
+        line("astro-cloud with the default (" + Cells.count(Defaults.READ_AHEAD)
                 + " bytes) and other read-ahead sizes; everything else default. Per group of files: requests, "
                 + "rounds, bytes, time (sum of medians).");
         line("");
@@ -201,7 +201,7 @@ final class MarkdownReport {
         table(head.toArray(new String[0]));
         for (String method : sweep) {
             List<String> cells = new ArrayList<>();
-            cells.add(method.equals(MethodNames.DEFAULT) ? Cells.count(WalkOptions.DEFAULT_READ_AHEAD) + " (default)"
+            cells.add(method.equals(MethodNames.DEFAULT) ? Cells.count(Defaults.READ_AHEAD) + " (default)"
                     : method.substring(method.lastIndexOf(' ') + 1));
             for (List<BenchFile> g : groups) {
                 MethodTotals t = MethodTotals.of(method, r.measurements(), g);

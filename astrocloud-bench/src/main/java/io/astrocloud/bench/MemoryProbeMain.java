@@ -1,11 +1,9 @@
 package io.astrocloud.bench;
 
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.SourceResolver;
-import io.astrocloud.source.TransferStats;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -33,11 +31,10 @@ public final class MemoryProbeMain {
         long bytes = 0;
         try (SourceResolver resolver = new SourceResolver(AccessOptions.defaults())) {
             for (int i = 0; i < walks; i++) {
-                TransferStats stats = new TransferStats();
-                try (HeaderWalk walk = HeaderWalker.walk(resolver.open(url, stats), WalkOptions.DEFAULT, stats)) {
+                try (HeaderWalk walk = HeaderWalk.over(resolver.open(url), WalkOptions.DEFAULT)) {
                     hdus = walk.toList().size();
+                    bytes = walk.stats().bytesFetched();
                 }
-                bytes = stats.bytesFetched();
                 if (i == 0) {
                     afterFirst = retainedHeap();
                 }

@@ -1,6 +1,6 @@
 package io.astrocloud.bench;
 
-import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.settings.Defaults;
 import java.util.Locale;
 
 /** The names of the per-file methods, as the tables and the plot show them. */
@@ -30,7 +30,7 @@ final class MethodNames {
 
     /** The read-ahead of a method of the sweep. */
     static int readAheadOf(String method) {
-        return method.equals(DEFAULT) ? WalkOptions.DEFAULT_READ_AHEAD
+        return method.equals(DEFAULT) ? Defaults.READ_AHEAD
                 : Integer.parseInt(method.substring(READ_AHEAD.length()).replace(",", ""));
     }
 

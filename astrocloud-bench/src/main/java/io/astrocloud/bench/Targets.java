@@ -1,6 +1,6 @@
 package io.astrocloud.bench;
 
-import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.settings.Defaults;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +57,7 @@ final class Targets {
         StringBuilder why = new StringBuilder(over).append(Cells.format(
                 ", less than one read-ahead window (%,d bytes): a window is asked for before the layout of the "
                         + "file is known, so it can reach past a header's END into data (or past the END of a long "
-                        + "header it had to extend).", WalkOptions.DEFAULT_READ_AHEAD));
+                        + "header it had to extend).", Defaults.READ_AHEAD));
         List<String> worst = new ArrayList<>();
         String meeting = null;
         for (String method : r.methods()) {

@@ -3,7 +3,7 @@ package io.astrocloud.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.scan.HeaderScanner;
-import io.astrocloud.scan.ObjectRef;
+import io.astrocloud.source.ObjectRef;
 import io.astrocloud.scan.ScanResult;
 import io.astrocloud.source.SourceResolver;
 import java.lang.management.ManagementFactory;

@@ -1,10 +1,9 @@
 package io.astrocloud.bench;
 
 import io.astrocloud.scan.FitsNames;
-import io.astrocloud.scan.ObjectRef;
 import io.astrocloud.scan.ScanTargets;
 import io.astrocloud.source.AccessOptions;
-import io.astrocloud.source.ObjectLocation;
+import io.astrocloud.source.ObjectRef;
 import io.astrocloud.source.SourceResolver;
 import io.astrocloud.testkit.s3.TestS3;
 import java.io.PrintWriter;
@@ -87,7 +86,7 @@ final class ThroughputSuite {
         return files -> new ThroughputRun(variant, c -> new SourceResolver(AccessOptions.defaults()),
                 resolver -> IntStream.range(0, files).mapToObj(i -> {
                     String url = base + "/" + SurveyFiles.key(i);
-                    return new ObjectRef(url, ObjectLocation.parse(url), null, size);
+                    return new ObjectRef(url, null, size);
                 }).iterator(), serverCpu);
     }
 

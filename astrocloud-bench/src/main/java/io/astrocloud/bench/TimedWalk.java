@@ -1,8 +1,8 @@
 package io.astrocloud.bench;
 
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.source.ObjectInfo;
 import io.astrocloud.source.RangeSource;
 import io.astrocloud.source.SourceResolver;
 import io.astrocloud.source.TransferStats;
@@ -20,11 +20,12 @@ final class TimedWalk {
     /** Walks every header at {@code url} as {@code AstroCloud.walk} would, with the same wrappers. */
     static Result walk(SourceResolver resolver, String url, WalkOptions options) throws IOException {
         RequestTimeline timeline = new RequestTimeline();
-        TransferStats stats = new TransferStats();
-        RangeSource timed = new TimedSource(resolver.backend(resolver.locate(url)), timeline);
+        RangeSource timed = new TimedSource(resolver.backend(url), timeline);
         int hdus;
-        try (HeaderWalk walk = HeaderWalker.walk(resolver.decorate(timed, stats, null, -1), options, stats)) {
+        TransferStats stats;
+        try (HeaderWalk walk = HeaderWalk.over(resolver.decorate(timed, ObjectInfo.UNKNOWN), options)) {
             hdus = walk.toList().size();
+            stats = walk.stats();
         }
         return new Result(hdus, timeline.rounds(), stats);
     }

@@ -1,7 +1,6 @@
 package io.astrocloud.bench;
 
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.source.FileRangeSource;
 import io.astrocloud.source.ObjectStream;
@@ -58,12 +57,12 @@ final class WholeFileGet extends HttpMethod {
     Walked walk(String url, BenchFile file) throws IOException {
         Path copy = Files.createTempFile(scratch, "download", ".fits");
         try {
-            try (RangeSource source = resolver.backend(resolver.locate(url));
+            try (RangeSource source = resolver.backend(url);
                  ObjectStream body = source.open(0, null);
                  OutputStream out = Files.newOutputStream(copy)) {
                 body.transferTo(out);
             }
-            try (HeaderWalk walk = HeaderWalker.walk(new FileRangeSource(copy), WalkOptions.DEFAULT)) {
+            try (HeaderWalk walk = HeaderWalk.over(new FileRangeSource(copy), WalkOptions.DEFAULT)) {
                 return new Walked(walk.toList().size(), 1);
             }
         } finally {

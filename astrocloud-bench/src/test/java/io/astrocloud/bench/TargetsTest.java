@@ -2,7 +2,7 @@ package io.astrocloud.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.settings.Defaults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +58,7 @@ class TargetsTest {
         assertThat(bytes.met()).isFalse();
         assertThat(bytes.why()).contains("tess-like-cube.fits fetched 4,864 bytes more than its headers")
                 .doesNotContain("hst-wfc3-ir-like.fits fetched")
-                .contains(String.format("%,d: 1.07", WalkOptions.DEFAULT_READ_AHEAD), "11,520: 1.07",
+                .contains(String.format("%,d: 1.07", Defaults.READ_AHEAD), "11,520: 1.07",
                         "No read-ahead of the sweep meets it");
     }
 

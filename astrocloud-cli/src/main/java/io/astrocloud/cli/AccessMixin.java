@@ -4,6 +4,7 @@ import io.astrocloud.auth.S3Access;
 import io.astrocloud.azure.AzureSettings;
 import io.astrocloud.gcs.GcsSettings;
 import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.settings.Defaults;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.RetryPolicy;
 import java.net.URI;
@@ -67,17 +68,21 @@ final class AccessMixin {
     @Option(names = "--header", paramLabel = "NAME:VALUE", description = "Extra HTTP request header (repeatable).")
     List<String> headers = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + Defaults.REQUEST_TIMEOUT_SECONDS,
+            description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "3", description = "Retries of passing failures (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "" + Defaults.RETRIES,
+            description = "Retries of passing failures (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--read-ahead", paramLabel = "BYTES", description = "Bytes per request (default: 14400).")
-    Integer readAhead;
+    @Option(names = "--read-ahead", paramLabel = "BYTES", defaultValue = "" + Defaults.READ_AHEAD,
+            description = "Bytes per request (default: ${DEFAULT-VALUE}).")
+    int readAhead;
 
-    @Option(names = "--max-header", paramLabel = "BYTES", description = "Longest header accepted (default: 8 MiB).")
-    Integer maxHeader;
+    @Option(names = "--max-header", paramLabel = "BYTES", defaultValue = "" + Defaults.MAX_HEADER_BYTES,
+            description = "Longest header accepted (default: ${DEFAULT-VALUE}, 8 MiB).")
+    int maxHeader;
 
     @Option(names = "--gzip", description = "Stream and decompress gzip-compressed files (reads them whole).")
     boolean gzip;
@@ -96,7 +101,7 @@ final class AccessMixin {
                 .requesterPays(requesterPays).timeout(Duration.ofSeconds(timeoutSeconds));
         AccessOptions.Builder b = AccessOptions.builder().s3(s3.build())
                 .timeout(Duration.ofSeconds(timeoutSeconds))
-                .retry(new RetryPolicy(retries + 1, RetryPolicy.DEFAULT.initialDelay(), RetryPolicy.DEFAULT.maxDelay()));
+                .retry(RetryPolicy.retries(retries));
         b.setting(GcsSettings.USER_PROJECT, gcsUserProject)
                 .setting(AzureSettings.ACCOUNT, blankToNull(azureAccount))
                 .setting(AzureSettings.SAS_TOKEN, blankToNull(azureSas))
@@ -127,18 +132,11 @@ final class AccessMixin {
 
     /** The walk options these flags describe. */
     WalkOptions walk() {
-        WalkOptions w = WalkOptions.DEFAULT.withGzip(gzip);
         try {
-            if (readAhead != null) {
-                w = w.withReadAhead(readAhead);
-            }
-            if (maxHeader != null) {
-                w = w.withMaxHeaderBytes(maxHeader);
-            }
+            return WalkOptions.DEFAULT.withGzip(gzip).withReadAhead(readAhead).withMaxHeaderBytes(maxHeader);
         } catch (IllegalArgumentException e) {
             throw usage("--read-ahead and --max-header: " + e.getMessage());
         }
-        return w;
     }
 
     /** A usage error of the command these options belong to: picocli prints it with the usage, exit status 2. */

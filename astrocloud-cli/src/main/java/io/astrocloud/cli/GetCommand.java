@@ -1,9 +1,8 @@
 package io.astrocloud.cli;
 
 import io.astrocloud.source.ObjectDownload;
-import io.astrocloud.source.RangeSource;
+import io.astrocloud.source.OpenedObject;
 import io.astrocloud.source.SourceResolver;
-import io.astrocloud.source.TransferStats;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,17 +63,16 @@ final class GetCommand implements Callable<Integer> {
                 throw access.usage("--range: END comes before START, got " + range);
             }
         }
-        TransferStats stats = new TransferStats();
         PrintWriter err = spec.commandLine().getErr();
         try (SourceResolver resolver = new SourceResolver(access.access())) {
-            RangeSource source = resolver.open(url, stats);
+            OpenedObject source = resolver.open(url);
             // On stderr, so a download to stdout (get URL > file) still shows it on a terminal.
             ProgressBar bar = new ProgressBar(err, progress.shown());
             ObjectDownload download = new ObjectDownload(source, bar);
             if (output != null) {
                 long n = download.toFile(output, start, end);
                 bar.finish();
-                err.printf("%s: %s bytes in %d requests%n", output, ByteCount.grouped(n), stats.requests());
+                err.printf("%s: %s bytes in %d requests%n", output, ByteCount.grouped(n), source.stats().requests());
             } else {
                 OutputStream out = new BufferedOutputStream(System.out, 256 * 1024);
                 download.copy(start, end, out);

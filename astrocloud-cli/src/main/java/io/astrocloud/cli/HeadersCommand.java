@@ -3,17 +3,16 @@ package io.astrocloud.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.json.FitsJson;
 import io.astrocloud.scan.FitsNames;
 import io.astrocloud.scan.HeaderScanner;
 import io.astrocloud.scan.ScanResult;
 import io.astrocloud.scan.ScanTargets;
+import io.astrocloud.settings.Defaults;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.Redaction;
 import io.astrocloud.source.SourceResolver;
-import io.astrocloud.source.TransferStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ final class HeadersCommand implements Callable<Integer> {
         boolean jsonl;
     }
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + HeaderScanner.DEFAULT_CONCURRENCY,
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.CONCURRENCY,
             description = "Files walked at once when several are named (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -80,8 +79,8 @@ final class HeadersCommand implements Callable<Integer> {
         }
         WalkOptions walkOptions = access.walk();
         AccessOptions options = access.access();
-        options = options.toBuilder().s3(options.s3().toBuilder().maxConnections(Math.max(64, concurrency)).build())
-                .build();
+        options = options.toBuilder()
+                .s3(options.s3().toBuilder().maxConnections(Defaults.connections(concurrency)).build()).build();
         try (SourceResolver resolver = new SourceResolver(options)) {
             if (urls.size() == 1 && !jsonl() && !resolver.isPrefix(urls.get(0))) {
                 return walk(resolver, walkOptions, urls.get(0), out, err) ? 0 : 1;
@@ -136,12 +135,11 @@ final class HeadersCommand implements Callable<Integer> {
     private boolean walk(SourceResolver resolver, WalkOptions walkOptions, String url, PrintWriter out,
                          PrintWriter err) {
         boolean json = json();
-        TransferStats stats = new TransferStats();
         List<Hdu> hdus = new ArrayList<>();
         HeaderPrinter printer = new HeaderPrinter(out, maxCards);
         HeaderWalk walk = null;
         try {
-            walk = HeaderWalker.walk(resolver.open(url, stats), walkOptions, stats);
+            walk = HeaderWalk.over(resolver.open(url), walkOptions);
             for (Hdu h = walk.next(); h != null; h = walk.next()) {
                 hdus.add(h);
                 if (!json) {
@@ -150,14 +148,14 @@ final class HeadersCommand implements Callable<Integer> {
                 }
             }
             if (json) {
-                out.println(FitsJson.pretty(FitsJson.walk(url, walk.object(), hdus, stats, walk.warnings())));
+                out.println(FitsJson.pretty(FitsJson.walk(url, walk.object(), hdus, walk.stats(), walk.warnings())));
             } else {
-                printer.summary(url, walk.object(), stats, hdus.size(), walk.warnings());
+                printer.summary(url, walk.object(), walk.stats(), hdus.size(), walk.warnings());
             }
             return true;
         } catch (IOException | RuntimeException e) {
             if (json && walk != null) {
-                ObjectNode doc = FitsJson.walk(url, walk.object(), hdus, stats, walk.warnings());
+                ObjectNode doc = FitsJson.walk(url, walk.object(), hdus, walk.stats(), walk.warnings());
                 doc.put("error", Redaction.text(String.valueOf(e.getMessage())));
                 out.println(FitsJson.pretty(doc));
             }

@@ -6,9 +6,11 @@ import io.astrocloud.index.IndexTable;
 import io.astrocloud.index.Indexer;
 import io.astrocloud.scan.FitsNames;
 import io.astrocloud.scan.ScanTargets;
+import io.astrocloud.settings.Defaults;
 import io.astrocloud.source.AccessOptions;
-import io.astrocloud.source.ObjectLocation;
 import io.astrocloud.source.Redaction;
+import io.astrocloud.source.S3Location;
+import io.astrocloud.source.S3StoreProvider;
 import io.astrocloud.source.SourceResolver;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +53,7 @@ final class IndexCommand implements Callable<Integer> {
             description = "DynamoDB endpoint (DynamoDB Local, LocalStack); default: AWS in --region.")
     URI dynamoEndpoint;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16",
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.INDEX_CONCURRENCY,
             description = "Objects indexed at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -69,18 +72,21 @@ final class IndexCommand implements Callable<Integer> {
             throw access.usage("--concurrency must be at least 1, got " + concurrency);
         }
         AccessOptions options = access.access();
-        options = options.toBuilder().s3(options.s3().toBuilder().maxConnections(Math.max(64, 2 * concurrency))
+        options = options.toBuilder().s3(options.s3().toBuilder().maxConnections(Defaults.connections(2 * concurrency))
                 .build()).build();
         try (SourceResolver resolver = new SourceResolver(options); DynamoDbClient dynamo = dynamo(options)) {
-            ObjectLocation first = resolver.locate(targets.get(0));
-            if (first.store() != ObjectLocation.Store.S3) {
+            S3StoreProvider s3 = resolver.provider(S3StoreProvider.class);
+            S3Location first = s3.locate(targets.get(0), options);
+            if (first == null) {
                 throw access.usage("index reads S3 objects, not " + Redaction.text(targets.get(0)));
             }
-            Indexer indexer = Indexer.create(resolver.s3Client(first), dynamo, table, options.retry());
+            Indexer indexer = Indexer.create(s3.client(first, options), dynamo, table, options.retry());
             Backfill backfill = new Backfill(indexer, new IndexTable(dynamo, table), concurrency);
             ScanProgress progress = new ScanProgress(err, this.progress.shown());
             List<Backfill.ObjectResult> failed = new ArrayList<>();
-            Backfill.Summary summary = backfill.run(ScanTargets.expand(resolver, targets, include), r -> {
+            List<String> names = targets.stream().map(t -> s3Name(s3, t, resolver.options()))
+                    .collect(Collectors.toList());
+            Backfill.Summary summary = backfill.run(ScanTargets.expand(resolver, names, include), r -> {
                 out.println(Redaction.text(r.result().name().toLowerCase(java.util.Locale.ROOT) + " "
                         + r.object().url() + (r.detail() == null ? "" : ": " + r.detail())));
                 out.flush();
@@ -98,6 +104,16 @@ final class IndexCommand implements Callable<Integer> {
             err.flush();
             return summary.failed() == 0 ? 0 : 1;
         }
+    }
+
+    /**
+     * {@code target} as the index names S3 objects: as given, or {@code s3://bucket/key} for a URL on
+     * the S3 endpoint of the options, which names no bucket by itself.
+     */
+    private static String s3Name(S3StoreProvider s3, String target, AccessOptions options) {
+        S3Location location = s3.locate(target, options);
+        return location == null || S3Location.parse(target) != null ? target
+                : new S3Location(location.bucket(), location.key(), null).canonical();
     }
 
     /** The table's client, in the region of the S3 access, at {@code --dynamodb-endpoint} if given. */

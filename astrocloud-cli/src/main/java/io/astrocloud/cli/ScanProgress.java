@@ -42,10 +42,6 @@ final class ScanProgress {
         return bytes;
     }
 
-    long errors() {
-        return errors;
-    }
-
     double seconds() {
         return Math.max(1e-3, (System.nanoTime() - started) / 1e9);
     }

@@ -9,20 +9,19 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import io.astrocloud.settings.Defaults;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * How to reach S3 or an S3-compatible store: credentials (the default AWS chain, a named profile,
  * or anonymous for public buckets such as {@code stpubdata}), region, endpoint override and
  * path-style addressing (MinIO, DigitalOcean Spaces), and whether to pay for requester-pays
- * buckets. Builds the {@link S3Client}; usable on its own for plain downloads.
+ * buckets. {@link AwsClients} builds the {@link S3Client}.
  */
 public final class S3Access {
     private static final Logger LOG = LoggerFactory.getLogger(S3Access.class);
@@ -98,6 +97,16 @@ public final class S3Access {
         return requesterPays;
     }
 
+    /** How long one request may take. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Connections the client may hold open. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
     /** The credentials provider these settings call for (anonymous when AUTO finds nothing). */
     public AwsCredentialsProvider credentialsProvider() {
         if (credentials == Credentials.ANONYMOUS) {
@@ -131,28 +140,9 @@ public final class S3Access {
         }
     }
 
-    /**
-     * A new client for these settings. The SDK's own retries are off: the source tier retries,
-     * once, for every store. The caller closes the client.
-     */
+    /** A new client for these settings ({@link AwsClients#s3(S3Access)}). The caller closes it. */
     public S3Client newClient() {
-        S3ClientBuilder b = S3Client.builder()
-                .credentialsProvider(credentialsProvider())
-                .region(resolvedRegion())
-                .forcePathStyle(pathStyle)
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
-                        .retryStrategy(r -> r.maxAttempts(1))
-                        .apiCallAttemptTimeout(timeout));
-        if (ApacheHttp.available()) {
-            b.httpClient(ApacheHttp.client(maxConnections, timeout));
-        }
-        if (endpoint != null) {
-            b.endpointOverride(endpoint);
-        } else if (region == null) {
-            // Buckets live in many regions; let the client follow S3's redirect to the right one.
-            b.crossRegionAccessEnabled(true);
-        }
-        return b.build();
+        return AwsClients.s3(this);
     }
 
     private static String firstLine(String s) {
@@ -187,13 +177,16 @@ public final class S3Access {
         private URI endpoint;
         private boolean pathStyle;
         private boolean requesterPays;
-        private Duration timeout = Duration.ofSeconds(30);
-        private int maxConnections = 64;
+        private Duration timeout = Duration.ofSeconds(Defaults.REQUEST_TIMEOUT_SECONDS);
+        private int maxConnections = Defaults.MIN_CONNECTIONS;
 
         private Builder() {
         }
 
-        /** Connections the client may hold open (at least the walks run at once; default 64). */
+        /**
+         * Connections the client may hold open: at least the walks run at once
+         * ({@link Defaults#connections}; default {@value Defaults#MIN_CONNECTIONS}).
+         */
         public Builder maxConnections(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxConnections must be at least 1");

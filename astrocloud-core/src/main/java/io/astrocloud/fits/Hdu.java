@@ -149,16 +149,6 @@ public final class Hdu {
         return null;
     }
 
-    /** True for a tile-compressed image (a BINTABLE with ZIMAGE = T). */
-    public boolean isCompressedImage() {
-        return "BINTABLE".equals(type) && Boolean.TRUE.equals(value("ZIMAGE"));
-    }
-
-    /** True for random groups (primary, GROUPS = T, NAXIS1 = 0). */
-    public boolean isRandomGroups() {
-        return index == 0 && Boolean.TRUE.equals(value("GROUPS")) && Long.valueOf(0).equals(value("NAXIS1"));
-    }
-
     @Override
     public String toString() {
         return "HDU " + index + " " + type + " header@" + headerOffset + "+" + headerSize + " data@" + dataOffset()

@@ -1,5 +1,7 @@
 package io.astrocloud.fits;
 
+import io.astrocloud.settings.Defaults;
+
 /**
  * How a walk reads.
  *
@@ -12,21 +14,9 @@ package io.astrocloud.fits;
  *                       repeats a layout (0: one request at a time)
  */
 public record WalkOptions(int readAhead, int maxHeaderBytes, boolean gzip, int prefetch) {
-    /**
-     * Default read-ahead: five 2880-byte blocks (14,400 bytes), measured (BENCHMARKS.md). Headers
-     * end on block boundaries, so a window that stops inside a block can only finish a header with
-     * one more request, and a window of whole blocks wastes whole blocks at most: of the sizes
-     * measured, five blocks keep the large files within 1.04 of their header bytes, where 16 KiB
-     * read 1.07, at four more requests over 27 small real files.
-     */
-    public static final int DEFAULT_READ_AHEAD = 5 * DataSize.BLOCK;
-    /** Default header limit: 8 MiB, some 100,000 cards. */
-    public static final int DEFAULT_MAX_HEADER_BYTES = 8 * 1024 * 1024;
-    /** Default prefetch: 32 predicted headers ahead. */
-    public static final int DEFAULT_PREFETCH = 32;
-    /** The defaults. */
-    public static final WalkOptions DEFAULT = new WalkOptions(DEFAULT_READ_AHEAD, DEFAULT_MAX_HEADER_BYTES, false,
-            DEFAULT_PREFETCH);
+    /** The defaults ({@link Defaults}): gzip-compressed objects refused. */
+    public static final WalkOptions DEFAULT = new WalkOptions(Defaults.READ_AHEAD, Defaults.MAX_HEADER_BYTES, false,
+            Defaults.PREFETCH);
 
     /** Validates the options. */
     public WalkOptions {

@@ -2,10 +2,10 @@ package io.astrocloud.scan;
 
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.source.ObjectInfo;
-import io.astrocloud.source.RangeSource;
+import io.astrocloud.source.ObjectRef;
+import io.astrocloud.source.OpenedObject;
 import io.astrocloud.source.SourceResolver;
 import io.astrocloud.source.TransferStats;
 import java.io.Closeable;
@@ -26,17 +26,11 @@ import java.util.stream.StreamSupport;
  * JVM fetch through at most 64 shared threads: requests in flight stay under concurrency + 64
  * (set {@link WalkOptions#withPrefetch} to 0 for exactly concurrency). Objects are drawn from the input as slots
  * free up, so a listing of millions is never held in memory; results come back as each object
- * completes, not in input order, and a failed or slow object never stops the others.
+ * completes, not in input order, and a failed or slow object never stops the others. The
+ * concurrency the command line and the Camel component use by default is
+ * {@link io.astrocloud.settings.Defaults#CONCURRENCY}.
  */
 public final class HeaderScanner implements Closeable {
-    /**
-     * Objects in flight by default (the command line's {@code --concurrency}): 128, measured
-     * (BENCHMARKS.md). At 20 ms per request one object in flight completes at most 50 per second,
-     * so thousands per second need a hundred or more in flight; past 128 the two cores, not the
-     * latency, were the limit (S3, server in its own JVM: 1,085 files/s at 32, 2,063 at 128, 1,767
-     * at 256).
-     */
-    public static final int DEFAULT_CONCURRENCY = 128;
     private final SourceResolver resolver;
     private final WalkOptions options;
     private final int concurrency;
@@ -79,21 +73,20 @@ public final class HeaderScanner implements Closeable {
 
     /** Walks one object, never throwing: an error becomes the result. */
     public ScanResult walk(ObjectRef ref) {
-        TransferStats stats = new TransferStats();
         List<Hdu> hdus = new ArrayList<>();
+        OpenedObject object = null;
         HeaderWalk walk = null;
         try {
-            RangeSource source = ref.location() != null
-                    ? resolver.open(ref.location(), stats, ref.etag(), ref.size())
-                    : resolver.open(ref.url(), stats, ref.etag(), ref.size());
-            walk = HeaderWalker.walk(source, options, stats, new ObjectInfo(ref.size(), ref.etag()));
+            object = resolver.open(ref);
+            walk = HeaderWalk.over(object, options);
             for (Hdu h = walk.next(); h != null; h = walk.next()) {
                 hdus.add(h);
             }
-            return new ScanResult(ref, hdus, walk.object(), stats, walk.warnings(), null);
+            return new ScanResult(ref, hdus, walk.object(), object.stats(), walk.warnings(), null);
         } catch (Exception e) {
             ObjectInfo info = walk == null ? ObjectInfo.UNKNOWN : walk.object();
             List<String> warnings = walk == null ? List.of() : walk.warnings();
+            TransferStats stats = object == null ? new TransferStats() : object.stats();
             return new ScanResult(ref, hdus, info, stats, warnings, e);
         } finally {
             if (walk != null) {

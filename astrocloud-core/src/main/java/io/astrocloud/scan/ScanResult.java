@@ -2,6 +2,7 @@ package io.astrocloud.scan;
 
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.source.ObjectInfo;
+import io.astrocloud.source.ObjectRef;
 import io.astrocloud.source.TransferStats;
 import java.util.List;
 

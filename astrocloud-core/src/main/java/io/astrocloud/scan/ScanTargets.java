@@ -1,9 +1,8 @@
 package io.astrocloud.scan;
 
-import io.astrocloud.source.ListedObject;
-import io.astrocloud.source.ObjectLocation;
+import io.astrocloud.source.ObjectRef;
+import io.astrocloud.source.Redaction;
 import io.astrocloud.source.SourceResolver;
-import io.astrocloud.source.StoreProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
@@ -13,15 +12,14 @@ import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 
 /**
- * Turns what a user names (object URLs and prefixes such as {@code s3://bucket/dir/}, or a store
- * provider's prefixes such as {@code gs://bucket/dir/}) into the objects to walk, listing prefixes
- * lazily page by page.
+ * Turns what a user names (object URLs, and prefixes of any store such as {@code s3://bucket/dir/}
+ * or {@code gs://bucket/dir/}) into the objects to walk, listing prefixes lazily page by page.
  */
 public final class ScanTargets {
     private ScanTargets() {
     }
 
-    /** The objects named by {@code targets}, prefixes expanded to the keys matching {@code include}. */
+    /** The objects named by {@code targets}, prefixes expanded to the objects matching {@code include}. */
     public static Iterator<ObjectRef> expand(SourceResolver resolver, List<String> targets, Pattern include) {
         Iterator<String> names = targets.iterator();
         return new Iterator<>() {
@@ -46,38 +44,13 @@ public final class ScanTargets {
     }
 
     private static Iterator<ObjectRef> expandOne(SourceResolver resolver, String target, Pattern include) {
-        StoreProvider provider = resolver.provider(target);
-        if (provider != null) {
-            return provider.isPrefix(target) ? listed(provider, target, include, resolver)
-                    : List.of(ObjectRef.of(target)).iterator();
+        if (!resolver.isPrefix(target)) {
+            return List.of(ObjectRef.of(target)).iterator();
         }
-        ObjectLocation loc = resolver.locate(target);
-        if (loc.isPrefix()) {
-            return new PrefixLister(resolver.s3Client(loc), include, resolver.options().s3().requesterPays())
-                    .list(loc);
-        }
-        return List.of(new ObjectRef(target, loc, null, -1)).iterator();
-    }
-
-    private static Iterator<ObjectRef> listed(StoreProvider provider, String prefixUrl, Pattern include,
-                                              SourceResolver resolver) {
-        Iterator<ListedObject> objects;
         try {
-            objects = provider.list(prefixUrl, include, resolver.options());
+            return resolver.list(target, include);
         } catch (IOException e) {
-            throw new UncheckedIOException("listing " + prefixUrl + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("listing " + Redaction.text(target) + " failed: " + e.getMessage(), e);
         }
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return objects.hasNext();
-            }
-
-            @Override
-            public ObjectRef next() {
-                ListedObject o = objects.next();
-                return new ObjectRef(o.url(), null, o.etag(), o.size());
-            }
-        };
     }
 }

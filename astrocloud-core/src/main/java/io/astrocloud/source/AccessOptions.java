@@ -1,6 +1,7 @@
 package io.astrocloud.source;
 
 import io.astrocloud.auth.S3Access;
+import io.astrocloud.settings.Defaults;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,9 +14,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  * caller already has (used as they are and never closed here).
  */
 public final class AccessOptions {
-    /** Default: 8 MiB may be read through when a server ignores Range. */
-    public static final long DEFAULT_MAX_DISCARD = 8L * 1024 * 1024;
-
     private final S3Access s3;
     private final S3Client s3Client;
     private final HttpClient httpClient;
@@ -38,7 +36,10 @@ public final class AccessOptions {
         this.settings = Map.copyOf(b.settings);
     }
 
-    /** The defaults: default S3 access, no extra headers, 30 s timeout, {@link RetryPolicy#DEFAULT}. */
+    /**
+     * The defaults ({@link Defaults}): default S3 access, no extra headers, 30 s per request, 10 s to
+     * connect, {@link RetryPolicy#DEFAULT}, 8 MiB read through when a server ignores Range.
+     */
     public static AccessOptions defaults() {
         return builder().build();
     }
@@ -116,10 +117,10 @@ public final class AccessOptions {
         private S3Client s3Client;
         private HttpClient httpClient;
         private final Map<String, String> httpHeaders = new LinkedHashMap<>();
-        private Duration timeout = Duration.ofSeconds(30);
-        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration timeout = Duration.ofSeconds(Defaults.REQUEST_TIMEOUT_SECONDS);
+        private Duration connectTimeout = Duration.ofSeconds(Defaults.CONNECT_TIMEOUT_SECONDS);
         private RetryPolicy retry = RetryPolicy.DEFAULT;
-        private long maxDiscard = DEFAULT_MAX_DISCARD;
+        private long maxDiscard = Defaults.MAX_DISCARD;
         private final Map<String, String> settings = new LinkedHashMap<>();
 
         private Builder() {

@@ -4,19 +4,14 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 
 /** Counts the requests a source sends and the bytes it receives, attempts and failures included. */
-public final class CountingSource implements RangeSource {
+final class CountingSource implements RangeSource {
     private final RangeSource inner;
     private final TransferStats stats;
 
     /** @param inner the source to count; @param stats where to count */
-    public CountingSource(RangeSource inner, TransferStats stats) {
+    CountingSource(RangeSource inner, TransferStats stats) {
         this.inner = inner;
         this.stats = stats;
-    }
-
-    /** The counts. */
-    public TransferStats stats() {
-        return stats;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.astrocloud.source;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -55,6 +56,11 @@ final class ErrorBody {
 
     /** Parses Retry-After (seconds or an HTTP date); null if absent or unreadable; capped at 5 minutes. */
     static Duration retryAfter(String value) {
+        return retryAfter(value, Clock.systemUTC());
+    }
+
+    /** {@link #retryAfter(String)}, an HTTP date counted from {@code clock}'s now. */
+    static Duration retryAfter(String value, Clock clock) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -64,7 +70,7 @@ final class ErrorBody {
         } catch (NumberFormatException notSeconds) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                d = Duration.between(clock.instant(), at.toInstant());
             } catch (RuntimeException notDate) {
                 return null;
             }

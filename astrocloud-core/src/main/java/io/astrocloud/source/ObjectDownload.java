@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * Plain downloads with the same sources, credentials and retries as the walker: a byte range or a
  * whole object, streamed in constant memory. Retries are the source's, done once
- * ({@link RetryingSource}, which also resumes a body lost mid-way from the last byte received, with
+ * ({@code RetryingSource}, which also resumes a body lost mid-way from the last byte received, with
  * If-Match so the object cannot change underneath): nothing here tries again. A download to a file
  * goes to {@code FILE.part} (with its ETag in {@code FILE.part.etag}) and is renamed when complete,
  * so a half-written file never carries the final name; running it again resumes the part.
@@ -20,7 +20,7 @@ import java.nio.file.StandardOpenOption;
 public final class ObjectDownload {
     private static final int CHUNK = 256 * 1024;
 
-    private final RangeSource source;
+    private final OpenedObject source;
     private final Progress progress;
 
     /** Told how far a download has got. */
@@ -31,11 +31,11 @@ public final class ObjectDownload {
     }
 
     /**
-     * @param source   where to read: retries and ETag pinning are the source's, as
-     *                 {@link SourceResolver#open} wraps it ({@link RetryingSource}, {@link PinnedSource})
+     * @param source   the object to read: retries and ETag pinning are its own
+     *                 ({@link SourceResolver#open})
      * @param progress told after each chunk (may be null)
      */
-    public ObjectDownload(RangeSource source, Progress progress) {
+    public ObjectDownload(OpenedObject source, Progress progress) {
         this.source = source;
         this.progress = progress == null ? (d, t) -> { } : progress;
     }
@@ -75,8 +75,6 @@ public final class ObjectDownload {
         } else {
             Files.deleteIfExists(part);
         }
-        RangeSource pinnedSource = pinned == null ? source : new PinnedSource(source, pinned, -1);
-        ObjectDownload resumed = new ObjectDownload(pinnedSource, progress);
         try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             OutputStream recording = new OutputStream() {
                 private boolean tagged = Files.exists(tag);
@@ -91,15 +89,17 @@ public final class ObjectDownload {
                     out.write(b, off, len);
                     if (!tagged) {
                         tagged = true;
-                        ObjectInfo pinnedInfo = pinnedSource instanceof PinnedSource
-                                ? ((PinnedSource) pinnedSource).pinned() : null;
-                        if (pinnedInfo != null && pinnedInfo.etag() != null) {
-                            Files.writeString(tag, pinnedInfo.etag(), StandardCharsets.UTF_8);
+                        String etag = source.pin().etag();
+                        if (etag != null) {
+                            Files.writeString(tag, etag, StandardCharsets.UTF_8);
                         }
                     }
                 }
             };
-            resumed.copy(start + have, end, recording);
+            if (pinned != null) {
+                source.expect(pinned);
+            }
+            copy(start + have, end, recording);
         } catch (SourceException e) {
             if (e.reason() == SourceException.Reason.CHANGED) {
                 // The part belongs to an older version of the object: it cannot be resumed.

@@ -8,24 +8,38 @@ import java.io.IOException;
  * two files. Later reads carry {@code If-Match}; responses are also compared, for stores that
  * ignore the condition. A weak ETag cannot be used with If-Match and is only compared.
  */
-public final class PinnedSource implements RangeSource {
+final class PinnedSource implements RangeSource {
     private final RangeSource inner;
     private volatile ObjectInfo pinned;
 
-    /** @param inner the source to pin */
-    public PinnedSource(RangeSource inner) {
+    /**
+     * @param inner the source to pin
+     * @param known the ETag and size known in advance (from a listing or an event), pinned before
+     *              the first read; {@link ObjectInfo#UNKNOWN} to pin to the first response's
+     */
+    PinnedSource(RangeSource inner, ObjectInfo known) {
         this.inner = inner;
+        this.pinned = known.etag() == null && !known.sizeKnown() ? null : known;
     }
 
-    /** Pins to an ETag known in advance (from a listing or an event), before the first read. */
-    public PinnedSource(RangeSource inner, String etag, long size) {
-        this.inner = inner;
-        this.pinned = etag == null && size < 0 ? null : new ObjectInfo(size, etag);
+    /** The ETag and size pinned so far: {@link ObjectInfo#UNKNOWN} before anything was known. */
+    ObjectInfo pinned() {
+        ObjectInfo p = pinned;
+        return p == null ? ObjectInfo.UNKNOWN : p;
     }
 
-    /** The ETag and size pinned so far, or null before the first read. */
-    public ObjectInfo pinned() {
-        return pinned;
+    /**
+     * Pins to {@code etag}, known from elsewhere (a partial download), unless a response already
+     * pinned this ETag; a different pinned ETag means the object changed.
+     */
+    synchronized void expect(String etag) throws SourceException {
+        ObjectInfo p = pinned;
+        if (p == null || p.etag() == null) {
+            pinned = new ObjectInfo(p == null ? -1 : p.size(), etag);
+        } else if (!sameTag(p.etag(), etag)) {
+            throw new SourceException(SourceException.Reason.CHANGED, inner.url(), 0,
+                    "was ETag " + etag + ", now ETag " + p.etag());
+        }
     }
 
     @Override

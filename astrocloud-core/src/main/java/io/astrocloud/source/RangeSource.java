@@ -6,8 +6,8 @@ import java.io.IOException;
 /**
  * Reads byte ranges of one stored object: an HTTP(S) URL, an S3 object, a local file, or bytes in
  * memory. Implementations map store errors to {@link SourceException}s and leave retrying,
- * ETag pinning and counting to the wrappers ({@link RetryingSource}, {@link PinnedSource},
- * {@link CountingSource}). Safe for use by several threads at once.
+ * ETag pinning and counting to the wrappers ({@code RetryingSource}, {@code PinnedSource},
+ * {@code CountingSource}). Safe for use by several threads at once.
  */
 public interface RangeSource extends Closeable {
     /** The object's URL, for messages. */

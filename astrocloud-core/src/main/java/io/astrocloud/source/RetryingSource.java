@@ -15,14 +15,14 @@ import org.slf4j.LoggerFactory;
  * added. Each retry is logged (WARN, the message redacted as every {@link SourceException}'s is).
  * Nothing above it retries again: downloads ({@link ObjectDownload}) and walks rely on it.
  */
-public final class RetryingSource implements RangeSource {
+final class RetryingSource implements RangeSource {
     private static final Logger LOG = LoggerFactory.getLogger(RetryingSource.class);
 
     private final RangeSource inner;
     private final RetryPolicy policy;
 
     /** @param inner the source to retry; @param policy how to retry */
-    public RetryingSource(RangeSource inner, RetryPolicy policy) {
+    RetryingSource(RangeSource inner, RetryPolicy policy) {
         this.inner = inner;
         this.policy = policy;
     }

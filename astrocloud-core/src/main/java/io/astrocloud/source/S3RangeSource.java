@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public final class S3RangeSource implements RangeSource {
     private final S3Client s3;
-    private final boolean ownsClient;
     private final String bucket;
     private final String key;
     private final String versionId;
@@ -27,18 +26,16 @@ public final class S3RangeSource implements RangeSource {
     private final String url;
 
     /**
-     * @param s3            the client (closed by {@link #close()} only if {@code ownsClient})
-     * @param ownsClient    whether this source created the client
+     * @param s3            the client (shared; not closed by this source)
      * @param bucket        the bucket
      * @param key           the object key (decoded)
      * @param versionId     a version to read, or null for the current one
      * @param requesterPays send {@code x-amz-request-payer: requester}
      * @param maxDiscard    leading bytes to read through when a store ignores Range
      */
-    public S3RangeSource(S3Client s3, boolean ownsClient, String bucket, String key, String versionId,
+    public S3RangeSource(S3Client s3, String bucket, String key, String versionId,
                          boolean requesterPays, long maxDiscard) {
         this.s3 = s3;
-        this.ownsClient = ownsClient;
         this.bucket = bucket;
         this.key = key;
         this.versionId = versionId;
@@ -127,13 +124,6 @@ public final class S3RangeSource implements RangeSource {
         SdkBody body = new SdkBody(in, offset, (e, at) -> new SourceException(SourceException.Reason.TRANSIENT, url,
                 at, 0, null, "body interrupted: " + e, e), in::abort);
         return new ObjectStream(body, new ObjectInfo(size, resp.eTag()));
-    }
-
-    @Override
-    public void close() {
-        if (ownsClient) {
-            s3.close();
-        }
     }
 
     private GetObjectRequest request(String range, String ifMatch) {

@@ -1,35 +1,36 @@
 package io.astrocloud.source;
 
-import io.astrocloud.auth.S3Access;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.services.s3.S3Client;
+import java.util.regex.Pattern;
 
 /**
- * Turns URLs into {@link RangeSource}s: picks the store from the URL ({@link ObjectLocation}),
- * builds the backend, and wraps it, in this order, with counting, retries and ETag pinning. Keeps
- * one client per store and settings for all the objects it opens, and closes the clients it
- * built (never those it was given) when closed. Thread-safe.
+ * The one way from a URL to its store: asks its {@link StoreProvider}s, in this order, which one
+ * claims the URL, and has that one open the object or list the prefix. The order: the providers
+ * found with {@link java.util.ServiceLoader} (GCS, Azure: their HTTPS hosts are theirs), then
+ * {@link S3StoreProvider} ({@code s3://}, S3 hosts, the options' S3 endpoint), then
+ * {@link FileStoreProvider} (paths, {@code file:}), then {@link HttpStoreProvider}, which takes any
+ * other {@code http(s)} URL, presigned and signed ones included. Objects are opened as
+ * {@link OpenedObject}s: counted, retried and ETag-pinned, wrapped once and in that order. One
+ * resolver holds the providers (and their clients) for all the objects it opens, and closes them
+ * when closed (never clients the options gave). Thread-safe.
  */
 public final class SourceResolver implements Closeable {
     private final AccessOptions options;
-    private final Map<S3Access, S3Client> s3Clients = new ConcurrentHashMap<>();
     private final List<StoreProvider> providers = new ArrayList<>();
-    private volatile HttpClient httpClient;
 
     /** @param options how to reach objects */
     public SourceResolver(AccessOptions options) {
         this.options = Objects.requireNonNull(options);
         ServiceLoader.load(StoreProvider.class).forEach(providers::add);
+        providers.add(new S3StoreProvider());
+        providers.add(new FileStoreProvider());
+        providers.add(new HttpStoreProvider());
     }
 
     /** The options this resolver was made with. */
@@ -38,145 +39,73 @@ public final class SourceResolver implements Closeable {
     }
 
     /**
-     * Where {@code url} lives. On the configured S3 endpoint, {@code ENDPOINT/bucket/key} reads as
-     * path-style S3 and {@code scheme://bucket.ENDPOINT-HOST/key} as virtual-hosted S3 (MinIO with
-     * a domain, any S3-compatible store); otherwise {@link ObjectLocation#parse(String)} decides.
+     * The store that reads {@code url}: the first provider, in the resolver's order, that claims it.
+     *
+     * @throws IllegalArgumentException when no store does (an unsupported scheme, no URL at all)
      */
-    public ObjectLocation locate(String url) {
-        URI endpoint = options.s3().endpoint();
-        if (endpoint != null && url.toLowerCase(Locale.ROOT).startsWith("http")) {
-            URI uri = URI.create(url);
-            if (Redirects.sameOrigin(uri, endpoint)) {
-                return ObjectLocation.pathStyleOn(uri, endpoint, null);
-            }
-            if (bucketHostOn(uri, endpoint)) {
-                return ObjectLocation.virtualHostedOn(uri, endpoint, null);
-            }
-        }
-        return ObjectLocation.parse(url);
-    }
-
-    /** A counted, retried, ETag-pinned source for {@code url}. */
-    public RangeSource open(String url, TransferStats stats) throws IOException {
-        return open(url, stats, null, -1);
-    }
-
-    /**
-     * A counted, retried source for {@code url}, pinned to {@code etag} and {@code size} when they
-     * are known in advance (from a listing), else to the first response's.
-     */
-    public RangeSource open(String url, TransferStats stats, String etag, long size) throws IOException {
-        StoreProvider provider = provider(url);
-        if (provider != null) {
-            return decorate(provider.open(url, options), stats, etag, size);
-        }
-        return open(locate(url), stats, etag, size);
-    }
-
-    /**
-     * True when {@code url} names a prefix to list (an S3 key that is empty or ends in '/', or what
-     * a store provider calls a prefix) rather than one object.
-     */
-    public boolean isPrefix(String url) {
-        StoreProvider provider = provider(url);
-        return provider != null ? provider.isPrefix(url) : locate(url).isPrefix();
-    }
-
-    /** The provider that reads {@code url}, or null when a built-in store does. */
     public StoreProvider provider(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("no URL given");
+        }
         for (StoreProvider p : providers) {
-            if (p.accepts(url)) {
+            if (p.accepts(url, options)) {
                 return p;
+            }
+        }
+        throw new IllegalArgumentException("unsupported URL scheme: " + Redaction.text(url));
+    }
+
+    /** This resolver's provider of the given type ({@code S3StoreProvider.class}, ...), or null. */
+    public <P extends StoreProvider> P provider(Class<P> type) {
+        for (StoreProvider p : providers) {
+            if (type.isInstance(p)) {
+                return type.cast(p);
             }
         }
         return null;
     }
 
     /**
-     * A counted, retried source for {@code location}, pinned to {@code etag} and {@code size}
-     * when they are known in advance (from a listing or an event), else to the first response's.
+     * True when {@code url} names a prefix to list ({@code s3://bucket/dir/}, {@code gs://bucket/dir/})
+     * rather than one object.
      */
-    public RangeSource open(ObjectLocation location, TransferStats stats, String etag, long size) {
-        return decorate(backend(location), stats, etag, size);
-    }
-
-    /** Wraps a backend with counting (if {@code stats} is given), retries and ETag pinning. */
-    public RangeSource decorate(RangeSource backend, TransferStats stats, String etag, long size) {
-        RangeSource counted = stats == null ? backend : new CountingSource(backend, stats);
-        return new PinnedSource(new RetryingSource(counted, options.retry()), etag, size);
-    }
-
-    /** The bare backend for {@code location}: no counting, retries or pinning. */
-    public RangeSource backend(ObjectLocation location) {
-        switch (location.store()) {
-            case S3:
-                if (location.isPrefix()) {
-                    throw new IllegalArgumentException("names a prefix, not an object: "
-                            + Redaction.text(location.canonical()));
-                }
-                return new S3RangeSource(s3Client(location), false, location.bucket(), location.key(),
-                        location.versionId(), options.s3().requesterPays(), options.maxDiscard());
-            case HTTP:
-                return new HttpRangeSource(location.uri(), httpClient(), options.httpHeaders(), options.timeout(),
-                        options.maxDiscard());
-            default:
-                return new FileRangeSource(location.path());
-        }
-    }
-
-    /** The S3 client for objects at {@code location} (the caller's, or one built and kept here). */
-    public S3Client s3Client(ObjectLocation location) {
-        if (options.s3Client() != null) {
-            return options.s3Client();
-        }
-        return s3Clients.computeIfAbsent(access(location), S3Access::newClient);
+    public boolean isPrefix(String url) {
+        return provider(url).isPrefix(url, options);
     }
 
     /**
-     * The S3 settings for objects at {@code location}: the options' settings, with what the URL
-     * says filled in. A URL on an S3-compatible service brings its endpoint and region (unless the
-     * options set them) and its addressing style (always: the URL's form decides); an Amazon S3 URL
-     * brings its region when the options set neither region nor endpoint.
+     * The objects under the prefix {@code prefixUrl} whose names match {@code include}, listed
+     * lazily page by page; failures while iterating surface as unchecked exceptions.
      */
-    public S3Access access(ObjectLocation location) {
-        S3Access access = options.s3();
-        if (location.endpoint() != null) {
-            S3Access.Builder b = access.toBuilder().pathStyle(location.pathStyle());
-            if (access.endpoint() == null) {
-                b.endpoint(location.endpoint());
-            }
-            if (access.region() == null && location.region() != null) {
-                b.region(location.region());
-            }
-            return b.build();
-        }
-        if (access.region() == null && location.region() != null && access.endpoint() == null) {
-            return access.toBuilder().region(location.region()).build();
-        }
-        return access;
+    public Iterator<ObjectRef> list(String prefixUrl, Pattern include) throws IOException {
+        return provider(prefixUrl).list(prefixUrl, include, options);
     }
 
-    /** The HTTP client (the caller's, or one built and kept here). */
-    public HttpClient httpClient() {
-        if (options.httpClient() != null) {
-            return options.httpClient();
-        }
-        HttpClient c = httpClient;
-        if (c == null) {
-            synchronized (this) {
-                if (httpClient == null) {
-                    httpClient = HttpRangeSource.newClient(options.connectTimeout());
-                }
-                c = httpClient;
-            }
-        }
-        return c;
+    /** Opens the object {@code url} names, pinned to the first response's ETag. */
+    public OpenedObject open(String url) throws IOException {
+        return open(ObjectRef.of(url));
+    }
+
+    /** Opens {@code object}, pinned to the ETag and size its listing gave (else to the first response's). */
+    public OpenedObject open(ObjectRef object) throws IOException {
+        return decorate(backend(object.url()), object.known());
+    }
+
+    /**
+     * Wraps a backend as every opened object is: counted, retried under the options' policy,
+     * pinned to {@code known} (else to the first response).
+     */
+    public OpenedObject decorate(RangeSource backend, ObjectInfo known) {
+        return OpenedObject.of(backend, options.retry(), known);
+    }
+
+    /** The bare backend for {@code url}: no counting, retries or pinning. */
+    public RangeSource backend(String url) throws IOException {
+        return provider(url).open(url, options);
     }
 
     @Override
     public void close() {
-        s3Clients.values().forEach(S3Client::close);
-        s3Clients.clear();
         for (StoreProvider p : providers) {
             try {
                 p.close();
@@ -184,14 +113,5 @@ public final class SourceResolver implements Closeable {
                 // Closing clients: nothing useful to do with a failure.
             }
         }
-    }
-
-
-    private static boolean bucketHostOn(URI uri, URI endpoint) {
-        String host = uri.getHost();
-        return host != null && endpoint.getHost() != null
-                && host.toLowerCase(Locale.ROOT).endsWith("." + endpoint.getHost().toLowerCase(Locale.ROOT))
-                && Objects.equals(uri.getScheme(), endpoint.getScheme())
-                && Redirects.port(uri) == Redirects.port(endpoint);
     }
 }

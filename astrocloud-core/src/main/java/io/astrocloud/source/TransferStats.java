@@ -23,6 +23,12 @@ public final class TransferStats {
         bytes.add(n);
     }
 
+    /** Adds {@code other}'s counts to these (totals over several objects). */
+    public void add(TransferStats other) {
+        requests.add(other.requests());
+        bytes.add(other.bytesFetched());
+    }
+
     /** Requests sent, retries included. */
     public long requests() {
         return requests.sum();

@@ -34,10 +34,6 @@ final class Angles {
         return Math.cos(degrees * D2R);
     }
 
-    static double tand(double degrees) {
-        return sind(degrees) / cosd(degrees);
-    }
-
     static double atan2d(double y, double x) {
         return Math.atan2(y, x) * R2D;
     }

@@ -89,10 +89,6 @@ final class Vectors {
         return new double[][] {{m[0][0], m[1][0], m[2][0]}, {m[0][1], m[1][1], m[2][1]}, {m[0][2], m[1][2], m[2][2]}};
     }
 
-    static double[][] identity() {
-        return new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-    }
-
     static double[][] rx(double radians) {
         double c = Math.cos(radians);
         double s = Math.sin(radians);

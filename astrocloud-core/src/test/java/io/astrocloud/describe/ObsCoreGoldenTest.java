@@ -8,7 +8,6 @@ import io.astrocloud.fits.Card;
 import io.astrocloud.fits.CardParser;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.source.FileRangeSource;
 import io.astrocloud.testkit.Corpus;
@@ -55,7 +54,7 @@ class ObsCoreGoldenTest {
     @MethodSource("corpusFiles")
     void corpusHdusAreDescribedAsAstropyComputes(String file, List<JsonNode> expected) throws IOException {
         List<Hdu> hdus;
-        try (HeaderWalk walk = HeaderWalker.walk(new FileRangeSource(Corpus.file(file)),
+        try (HeaderWalk walk = HeaderWalk.over(new FileRangeSource(Corpus.file(file)),
                 WalkOptions.DEFAULT.withGzip(file.endsWith(".gz")))) {
             hdus = walk.toList();
         }

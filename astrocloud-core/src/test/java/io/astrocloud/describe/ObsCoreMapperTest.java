@@ -21,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.astrocloud.fits.Card;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.source.FileRangeSource;
 import io.astrocloud.testkit.Corpus;
@@ -180,7 +179,7 @@ class ObsCoreMapperTest {
     @Test
     void aWalkedCompressedHduIsDescribedThroughItsImageView() throws Exception {
         List<Hdu> hdus;
-        try (HeaderWalk walk = HeaderWalker.walk(new FileRangeSource(Corpus.file("astropy_comp.fits")),
+        try (HeaderWalk walk = HeaderWalk.over(new FileRangeSource(Corpus.file("astropy_comp.fits")),
                 WalkOptions.DEFAULT)) {
             hdus = walk.toList();
         }

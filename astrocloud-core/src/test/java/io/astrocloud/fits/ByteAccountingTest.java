@@ -67,9 +67,10 @@ class ByteAccountingTest {
     }
 
     private static List<Hdu> walk(SourceResolver resolver, String url, TransferStats stats) throws IOException {
-        try (HeaderWalk w = HeaderWalker.walk(resolver.open(url, stats), WalkOptions.DEFAULT)) {
+        try (HeaderWalk w = HeaderWalk.over(resolver.open(url), WalkOptions.DEFAULT)) {
             List<Hdu> hdus = w.toList();
             assertThat(w.warnings()).isEmpty();
+            stats.add(w.stats());
             return hdus;
         }
     }

@@ -90,7 +90,7 @@ class CompressedImageHeaderTest {
     void walkedCorpusHduGivesItsImageView() throws Exception {
         Path file = Corpus.file("astropy_comp.fits");
         List<Hdu> hdus;
-        try (HeaderWalk walk = HeaderWalker.walk(new FileRangeSource(file), WalkOptions.DEFAULT)) {
+        try (HeaderWalk walk = HeaderWalk.over(new FileRangeSource(file), WalkOptions.DEFAULT)) {
             hdus = walk.toList();
         }
         assertThat(CompressedImageHeader.of(hdus.get(0))).isEmpty();

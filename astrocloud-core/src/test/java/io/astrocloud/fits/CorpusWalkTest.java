@@ -9,9 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astrocloud.auth.S3Access;
 import io.astrocloud.source.AccessOptions;
-import io.astrocloud.source.RangeSource;
 import io.astrocloud.source.SourceResolver;
-import io.astrocloud.source.TransferStats;
 import io.astrocloud.json.FitsJson;
 import io.astrocloud.testkit.Corpus;
 import io.astrocloud.testkit.GoldenCorpus;
@@ -95,8 +93,7 @@ class CorpusWalkTest {
         String file = "astropy_header_with_time_wcslib71.fits";
         GoldenCorpus golden = GoldenCorpus.of(file);
         assertThat(golden.nonstandard()).isTrue();
-        RangeSource source = httpResolver.open(http.url("/corpus/" + file), new TransferStats());
-        try (HeaderWalk walk = HeaderWalker.walk(source, WalkOptions.DEFAULT)) {
+        try (HeaderWalk walk = HeaderWalk.over(httpResolver.open(http.url("/corpus/" + file)), WalkOptions.DEFAULT)) {
             List<Hdu> hdus = walk.toList();
             assertThat(hdus).hasSize(1);
             assertThat(GoldenCorpus.cardDifferences(file, FitsJson.cards(hdus.get(0).cards()),

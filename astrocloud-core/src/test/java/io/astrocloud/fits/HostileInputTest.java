@@ -3,7 +3,6 @@ package io.astrocloud.fits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.astrocloud.source.CountingSource;
 import io.astrocloud.source.MemoryRangeSource;
 import io.astrocloud.source.TransferStats;
 import io.astrocloud.testkit.fits.HeaderText;
@@ -26,7 +25,7 @@ class HostileInputTest {
     }
 
     private static List<Hdu> walk(byte[] bytes, WalkOptions options) throws IOException {
-        try (HeaderWalk w = HeaderWalker.walk(new MemoryRangeSource(URL, bytes), options)) {
+        try (HeaderWalk w = HeaderWalk.over(new MemoryRangeSource(URL, bytes), options)) {
             return w.toList();
         }
     }
@@ -144,7 +143,7 @@ class HostileInputTest {
     @Test
     void flagsDataThatRunsPastTheEndOfTheObject() throws IOException {
         byte[] file = concat(primary().end(), image(100, 100).end(), new byte[2880]);
-        try (HeaderWalk w = HeaderWalker.walk(new MemoryRangeSource(URL, file), WalkOptions.DEFAULT)) {
+        try (HeaderWalk w = HeaderWalk.over(new MemoryRangeSource(URL, file), WalkOptions.DEFAULT)) {
             List<Hdu> hdus = w.toList();
             assertThat(hdus).hasSize(2);
             assertThat(hdus.get(1).complete()).isFalse();
@@ -159,7 +158,7 @@ class HostileInputTest {
                 .integer("PCOUNT", 9_000_000_000_000L, "a heap far past the end").integer("GCOUNT", 1, "")
                 .integer("TFIELDS", 1, "").string("TFORM1", "1PB(10)", "").end();
         byte[] file = concat(primary().end(), table, new byte[2880]);
-        try (HeaderWalk w = HeaderWalker.walk(new MemoryRangeSource(URL, file), WalkOptions.DEFAULT)) {
+        try (HeaderWalk w = HeaderWalk.over(new MemoryRangeSource(URL, file), WalkOptions.DEFAULT)) {
             List<Hdu> hdus = w.toList();
             assertThat(hdus).hasSize(2);
             assertThat(hdus.get(1).dataSize()).isEqualTo(9_000_000_000_080L);
@@ -188,7 +187,7 @@ class HostileInputTest {
 
     @Test
     void toleratesZeroPaddingAfterTheLastHdu() throws IOException {
-        try (HeaderWalk w = HeaderWalker.walk(new MemoryRangeSource(URL, concat(primary().end(), new byte[5760])),
+        try (HeaderWalk w = HeaderWalk.over(new MemoryRangeSource(URL, concat(primary().end(), new byte[5760])),
                 WalkOptions.DEFAULT)) {
             assertThat(w.toList()).hasSize(1);
             assertThat(w.warnings()).singleElement().asString().contains("padding");
@@ -235,9 +234,9 @@ class HostileInputTest {
     @Test
     void costsOneRequestForThePrimaryHeaderOnly() throws IOException {
         byte[] file = SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(1, 3));
-        TransferStats stats = new TransferStats();
-        try (HeaderWalk w = HeaderWalker.walk(new CountingSource(new MemoryRangeSource(URL, file), stats),
+        try (HeaderWalk w = HeaderWalk.over(new MemoryRangeSource(URL, file),
                 WalkOptions.DEFAULT.withReadAhead(2880))) {
+            TransferStats stats = w.stats();
             Hdu first = w.next();
             assertThat(first.index()).isZero();
             assertThat(stats.requests()).isEqualTo(1);
@@ -248,7 +247,7 @@ class HostileInputTest {
     @Test
     void yieldsNothingMoreAfterAnError() {
         byte[] file = concat(primary().end(), image(10, -1).end());
-        HeaderWalk w = HeaderWalker.walk(new MemoryRangeSource(URL, file), WalkOptions.DEFAULT);
+        HeaderWalk w = HeaderWalk.over(new MemoryRangeSource(URL, file), WalkOptions.DEFAULT);
         assertThatThrownBy(w::toList).isInstanceOf(FitsFormatException.class);
         assertThat(org.assertj.core.api.Assertions.catchThrowable(w::toList)).isNull();
     }

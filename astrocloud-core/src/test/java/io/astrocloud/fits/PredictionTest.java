@@ -42,9 +42,10 @@ class PredictionTest {
     }
 
     private List<Hdu> walk(String path, WalkOptions options, TransferStats stats) throws IOException {
-        try (HeaderWalk w = HeaderWalker.walk(resolver.open(http.url(path), stats), options)) {
+        try (HeaderWalk w = HeaderWalk.over(resolver.open(http.url(path)), options)) {
             List<Hdu> hdus = w.toList();
             assertThat(w.warnings()).isEmpty();
+            stats.add(w.stats());
             return hdus;
         }
     }

@@ -23,7 +23,7 @@ class WalkerFuzzTest {
         boolean prefetch = data.consumeBoolean();
         byte[] object = data.consumeRemainingAsBytes();
         WalkOptions options = new WalkOptions(readAhead, 64 * 2880, gzip, prefetch ? 4 : 0);
-        try (HeaderWalk walk = HeaderWalker.walk(new MemoryRangeSource("fuzz://object", object), options)) {
+        try (HeaderWalk walk = HeaderWalk.over(new MemoryRangeSource("fuzz://object", object), options)) {
             for (Hdu h = walk.next(); h != null; h = walk.next()) {
                 h.cards();
                 h.cardImages();

@@ -7,11 +7,10 @@ import io.astrocloud.auth.S3Access;
 import io.astrocloud.fits.FitsFormatException;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.RangeRequest;
-import io.astrocloud.source.RangeSource;
+import io.astrocloud.source.OpenedObject;
 import io.astrocloud.source.RetryPolicy;
 import io.astrocloud.source.SourceException;
 import io.astrocloud.source.SourceException.Reason;
@@ -97,8 +96,12 @@ class FaultMatrixTest {
         List<Hdu>[] hdus = new List[1];
         try (SourceResolver r = resolver(via, base)) {
             Throwable failure = catchThrowable(() -> {
-                try (HeaderWalk w = HeaderWalker.walk(r.open(url(via, base, key), stats), WalkOptions.DEFAULT)) {
-                    hdus[0] = w.toList();
+                try (HeaderWalk w = HeaderWalk.over(r.open(url(via, base, key)), WalkOptions.DEFAULT)) {
+                    try {
+                        hdus[0] = w.toList();
+                    } finally {
+                        stats.add(w.stats());
+                    }
                 }
             });
             return new Outcome(hdus[0], failure, stats, Duration.ofNanos(System.nanoTime() - start));
@@ -118,9 +121,10 @@ class FaultMatrixTest {
     void ignoredRangeIsReadOnlyAsFarAsNeeded(Via via) throws IOException {
         server.honourRange(false);
         assertThat(walk(via, "file.fits").hdus()).hasSize(4);
-        TransferStats stats = new TransferStats();
+        TransferStats stats;
         try (SourceResolver r = resolver(via, server.baseUri())) {
-            RangeSource s = r.open(url(via, server.baseUri(), "big.fits"), stats);
+            OpenedObject s = r.open(url(via, server.baseUri(), "big.fits"));
+            stats = s.stats();
             assertThat(s.read(RangeRequest.of(0, 2880)).bytes()).hasSize(2880);
             Throwable far = catchThrowable(() -> s.read(RangeRequest.of(100_000_000L, 2880)));
             assertThat(far).isInstanceOf(SourceException.class).hasMessageContaining("big.fits")
@@ -134,9 +138,9 @@ class FaultMatrixTest {
     @EnumSource(Via.class)
     void offsetPastTheEndIs416WithoutRetry(Via via) throws IOException {
         try (SourceResolver r = resolver(via, server.baseUri())) {
-            TransferStats stats = new TransferStats();
-            Throwable t = catchThrowable(() -> r.open(url(via, server.baseUri(), "file.fits"), stats)
-                    .read(RangeRequest.of(FILE.length + 1, 100)));
+            OpenedObject s = r.open(url(via, server.baseUri(), "file.fits"));
+            TransferStats stats = s.stats();
+            Throwable t = catchThrowable(() -> s.read(RangeRequest.of(FILE.length + 1, 100)));
             assertThat(((SourceException) t).reason()).isEqualTo(Reason.RANGE_NOT_SATISFIABLE);
             assertThat(t).hasMessageContaining("416").hasMessageContaining("at byte " + (FILE.length + 1));
             assertThat(stats.requests()).isEqualTo(1);
@@ -209,8 +213,8 @@ class FaultMatrixTest {
     @EnumSource(Via.class)
     void objectReplacedBetweenRequestsFailsClearly(Via via) throws IOException {
         try (SourceResolver r = resolver(via, server.baseUri())) {
-            TransferStats stats = new TransferStats();
-            RangeSource s = r.open(url(via, server.baseUri(), "file.fits"), stats);
+            OpenedObject s = r.open(url(via, server.baseUri(), "file.fits"));
+            TransferStats stats = s.stats();
             s.read(RangeRequest.of(0, 2880));
             server.put("/b/file.fits", SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(10, 3)));
             Throwable t = catchThrowable(() -> s.read(RangeRequest.of(2880, 2880)));

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.astrocloud.auth.S3Access;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.json.FitsJson;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.SourceResolver;
-import io.astrocloud.source.TransferStats;
 import io.astrocloud.testkit.Corpus;
 import io.astrocloud.testkit.fits.SyntheticFits;
 import io.astrocloud.testkit.s3.InstrumentedBlobStore;
@@ -108,8 +106,7 @@ class HeaderScannerTest {
         for (ScanResult r : results) {
             List<Hdu> single = new java.util.ArrayList<>();
             Exception singleError = null;
-            try (HeaderWalk w = HeaderWalker.walk(resolver.open(r.object().url(), new TransferStats()),
-                    WalkOptions.DEFAULT)) {
+            try (HeaderWalk w = HeaderWalk.over(resolver.open(r.object().url()), WalkOptions.DEFAULT)) {
                 single = w.toList();
             } catch (IOException e) {
                 singleError = e;

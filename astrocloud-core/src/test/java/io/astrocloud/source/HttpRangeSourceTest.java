@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
@@ -42,14 +41,18 @@ class HttpRangeSourceTest {
     }
 
     private List<Hdu> walk(String path, TransferStats stats) throws IOException {
-        try (HeaderWalk w = HeaderWalker.walk(resolver.open(server.url(path), stats), WalkOptions.DEFAULT)) {
-            return w.toList();
+        try (HeaderWalk w = HeaderWalk.over(resolver.open(server.url(path)), WalkOptions.DEFAULT)) {
+            try {
+                return w.toList();
+            } finally {
+                stats.add(w.stats());
+            }
         }
     }
 
     @Test
     void learnsTheSizeFromContentRangeWithoutAHead() throws IOException {
-        RangeSource s = resolver.backend(ObjectLocation.parse(server.url("/small.fits")));
+        RangeSource s = resolver.backend(server.url("/small.fits"));
         FetchedRange r = s.read(RangeRequest.of(100, 50));
         assertThat(r.bytes()).hasSize(50);
         assertThat(r.object().size()).isEqualTo(small.length);
@@ -65,9 +68,10 @@ class HttpRangeSourceTest {
         server.put("/cube.fits", cube);
         try (TcpFaultProxy proxy = TcpFaultProxy.start(server.baseUri())) {
             String url = proxy.uri().resolve("/cube.fits").toString();
-            TransferStats stats = new TransferStats();
-            try (HeaderWalk w = HeaderWalker.walk(resolver.open(url, stats), WalkOptions.DEFAULT)) {
+            TransferStats stats;
+            try (HeaderWalk w = HeaderWalk.over(resolver.open(url), WalkOptions.DEFAULT)) {
                 assertThat(w.toList()).hasSize(3);
+                stats = w.stats();
             }
             assertThat(stats.requests()).isEqualTo(3);
             // A connection closed after each range would cost a new TCP (and TLS) handshake per read.
@@ -81,8 +85,8 @@ class HttpRangeSourceTest {
         try {
             SparseFitsWriter.write(big, SyntheticFits.hstWfc3Ir(16));
             server.put("/big.fits", big).honourRange(false);
-            TransferStats stats = new TransferStats();
-            RangeSource s = resolver.open(server.url("/big.fits"), stats);
+            OpenedObject s = resolver.open(server.url("/big.fits"));
+            TransferStats stats = s.stats();
             FetchedRange first = s.read(RangeRequest.of(0, 2880));
             assertThat(new String(first.bytes(), 0, 9)).isEqualTo("SIMPLE  =");
             long size = first.object().size();
@@ -108,8 +112,8 @@ class HttpRangeSourceTest {
     }
 
     @Test
-    void reportsAnOffsetPastTheEndAs416() {
-        RangeSource s = resolver.backend(ObjectLocation.parse(server.url("/small.fits")));
+    void reportsAnOffsetPastTheEndAs416() throws IOException {
+        RangeSource s = resolver.backend(server.url("/small.fits"));
         assertThatThrownBy(() -> s.read(RangeRequest.of(small.length + 10, 100)))
                 .isInstanceOf(SourceException.class)
                 .hasMessageContaining("HTTP 416").hasMessageContaining("object has " + small.length + " bytes")
@@ -172,7 +176,7 @@ class HttpRangeSourceTest {
     @Test
     void failsClearlyWhenTheObjectChangesBetweenRequests() throws IOException {
         byte[] other = SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(4, 3));
-        RangeSource s = resolver.open(server.url("/small.fits"), new TransferStats());
+        RangeSource s = resolver.open(server.url("/small.fits"));
         s.read(RangeRequest.of(0, 2880));
         server.put("/small.fits", other);
         assertThatThrownBy(() -> s.read(RangeRequest.of(2880, 2880)))
@@ -199,7 +203,7 @@ class HttpRangeSourceTest {
     }
 
     @Test
-    void timesOutAStalledResponseAndRetriesIt() {
+    void timesOutAStalledResponseAndRetriesIt() throws IOException {
         server.fault("/small.fits", (ex, object, attempt) -> {
             try {
                 Thread.sleep(5000);
@@ -211,8 +215,9 @@ class HttpRangeSourceTest {
         SourceResolver quick = new SourceResolver(AccessOptions.builder().retry(FAST_RETRY)
                 .timeout(Duration.ofMillis(300)).build());
         long start = System.nanoTime();
-        TransferStats stats = new TransferStats();
-        assertThatThrownBy(() -> quick.open(server.url("/small.fits"), stats).read(RangeRequest.of(0, 2880)))
+        OpenedObject small = quick.open(server.url("/small.fits"));
+        TransferStats stats = small.stats();
+        assertThatThrownBy(() -> small.read(RangeRequest.of(0, 2880)))
                 .isInstanceOf(SourceException.class).hasMessageContaining("timed out");
         assertThat(stats.requests()).isEqualTo(3);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
@@ -225,9 +230,9 @@ class HttpRangeSourceTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        TransferStats stats = new TransferStats();
-        assertThatThrownBy(() -> resolver.open("http://127.0.0.1:" + closedPort + "/x.fits", stats)
-                .read(RangeRequest.of(0, 2880)))
+        OpenedObject closed = resolver.open("http://127.0.0.1:" + closedPort + "/x.fits");
+        TransferStats stats = closed.stats();
+        assertThatThrownBy(() -> closed.read(RangeRequest.of(0, 2880)))
                 .isInstanceOf(SourceException.class)
                 .hasMessageContaining("127.0.0.1:" + closedPort + "/x.fits at byte 0")
                 .hasMessageContaining("ConnectException: connection refused or host unreachable")
@@ -247,7 +252,7 @@ class HttpRangeSourceTest {
         assertThatThrownBy(() -> walk("/small.fits", new TransferStats())).hasMessageContaining("401");
         SourceResolver authed = new SourceResolver(AccessOptions.builder().httpHeader("Authorization", "Bearer token-1")
                 .build());
-        try (HeaderWalk w = HeaderWalker.walk(authed.open(server.url("/small.fits"), null), WalkOptions.DEFAULT)) {
+        try (HeaderWalk w = HeaderWalk.over(authed.open(server.url("/small.fits")), WalkOptions.DEFAULT)) {
             assertThat(w.toList()).hasSize(4);
         }
         authed.close();
@@ -255,7 +260,7 @@ class HttpRangeSourceTest {
 
     @Test
     void downloadsARangeAndAWholeFileResumingAfterACut(@TempDir Path dir) throws IOException {
-        RangeSource s = resolver.open(server.url("/small.fits"), new TransferStats());
+        OpenedObject s = resolver.open(server.url("/small.fits"));
         java.io.ByteArrayOutputStream part = new java.io.ByteArrayOutputStream();
         new ObjectDownload(s, null).copy(2880, 5760, part);
         assertThat(part.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(small, 2880, 5760));
@@ -263,7 +268,7 @@ class HttpRangeSourceTest {
         server.fault("/small.fits", Faults.cutShort(1, 4000));
         Path target = dir.resolve("copy.fits");
         long[] last = new long[2];
-        long n = new ObjectDownload(resolver.open(server.url("/small.fits"), new TransferStats()),
+        long n = new ObjectDownload(resolver.open(server.url("/small.fits")),
                 (done, total) -> {
                     last[0] = done;
                     last[1] = total;

@@ -44,7 +44,7 @@ class ObjectDownloadTest {
     }
 
     private ObjectDownload download() throws IOException {
-        return new ObjectDownload(resolver.open(server.url("/f.fits"), new TransferStats()), null);
+        return new ObjectDownload(resolver.open(server.url("/f.fits")), null);
     }
 
     /** For each request: answers 206 from the byte asked for, sends {@code sent} bytes of it and hangs up. */
@@ -88,7 +88,7 @@ class ObjectDownloadTest {
         // slf4j-simple (the tests' binding) writes to whatever System.err is at the time.
         System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            catchThrowableOfType(() -> new ObjectDownload(resolver.open(presigned, null), null)
+            catchThrowableOfType(() -> new ObjectDownload(resolver.open(presigned), null)
                     .copy(0, -1, new ByteArrayOutputStream()), SourceException.class);
         } finally {
             System.setErr(realErr);

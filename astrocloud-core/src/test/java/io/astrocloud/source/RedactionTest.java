@@ -123,18 +123,18 @@ class RedactionTest {
         assertThat(denied.url()).isEqualTo(PRESIGNED_S3);
         assertThat(new FitsFormatException(PRESIGNED_S3, 1, 2880, "no END").getMessage())
                 .contains("HDU 1", "byte 2880").doesNotContain("PLANTED");
-        assertThat(ObjectLocation.parse(PRESIGNED_S3).toString()).contains("x.fits").doesNotContain("PLANTED");
+        assertThat(ObjectRef.of(PRESIGNED_S3).toString()).contains("x.fits").doesNotContain("PLANTED");
     }
 
     @Test
-    void readsAPresignedUrlAsPlainHttpWithItsQuery() {
-        ObjectLocation presigned = ObjectLocation.parse(PRESIGNED_S3);
-        assertThat(presigned.store()).isEqualTo(ObjectLocation.Store.HTTP);
-        assertThat(presigned.uri()).isEqualTo(URI.create(PRESIGNED_S3));
-        assertThat(ObjectLocation.parse("https://bucket.s3.us-east-1.amazonaws.com/obs/x.fits?versionId=7").store())
-                .isEqualTo(ObjectLocation.Store.S3);
-        assertThat(ObjectLocation.isPresigned(URI.create("https://h/x?GoogleAccessId=a&Expires=1&Signature=s")))
-                .isTrue();
-        assertThat(ObjectLocation.isPresigned(URI.create("https://h/x?Signature=s"))).isFalse();
+    void readsAPresignedUrlAsPlainHttpWithItsQuery() throws java.io.IOException {
+        try (SourceResolver resolver = new SourceResolver(AccessOptions.defaults())) {
+            assertThat(resolver.provider(PRESIGNED_S3).name()).isEqualTo("http");
+            assertThat(resolver.backend(PRESIGNED_S3).url()).isEqualTo(URI.create(PRESIGNED_S3).toString());
+            assertThat(resolver.provider("https://bucket.s3.us-east-1.amazonaws.com/obs/x.fits?versionId=7").name())
+                    .isEqualTo("s3");
+        }
+        assertThat(Urls.isPresigned(URI.create("https://h/x?GoogleAccessId=a&Expires=1&Signature=s"))).isTrue();
+        assertThat(Urls.isPresigned(URI.create("https://h/x?Signature=s"))).isFalse();
     }
 }

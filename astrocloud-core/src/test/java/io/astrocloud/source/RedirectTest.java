@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.Headers;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
@@ -80,7 +79,7 @@ class RedirectTest {
     }
 
     private static int walk(SourceResolver resolver, String url) throws IOException {
-        try (HeaderWalk w = HeaderWalker.walk(resolver.open(url, new TransferStats()), WalkOptions.DEFAULT)) {
+        try (HeaderWalk w = HeaderWalk.over(resolver.open(url), WalkOptions.DEFAULT)) {
             return w.toList().size();
         }
     }
@@ -108,7 +107,7 @@ class RedirectTest {
         List<Headers> atTarget = new CopyOnWriteArrayList<>();
         origin.fault("/moved.fits", recordThenRedirect(307, "/small.fits")).fault("/small.fits", recording(atTarget));
         try (SourceResolver resolver = resolver(null)) {
-            RangeSource s = resolver.open(origin.url("/moved.fits"), new TransferStats());
+            RangeSource s = resolver.open(origin.url("/moved.fits"));
             FetchedRange first = s.read(RangeRequest.of(0, 2880));
             FetchedRange second = s.read(RangeRequest.of(2880, 2880));
             assertThat(second.bytes()).isEqualTo(java.util.Arrays.copyOfRange(small, 2880, 5760));
@@ -126,7 +125,7 @@ class RedirectTest {
     void streamsADownloadThroughACrossOriginRedirectWithoutTheHeaders() throws IOException {
         origin.fault("/moved.fits", recordThenRedirect(302, other.url("/small.fits")));
         try (SourceResolver resolver = resolver(null);
-             InputStream in = resolver.open(origin.url("/moved.fits"), null).open(0, null)) {
+             InputStream in = resolver.open(origin.url("/moved.fits")).open(0, null)) {
             assertThat(in.readAllBytes()).isEqualTo(small);
         }
         assertThat(atOther).singleElement().satisfies(h -> {

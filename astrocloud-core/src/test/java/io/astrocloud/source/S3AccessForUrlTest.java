@@ -9,9 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The S3 settings a resolver derives from a URL: endpoint, region and addressing of S3-compatible stores. */
 class S3AccessForUrlTest {
     private static S3Access accessFor(AccessOptions options, String url) {
-        try (SourceResolver r = new SourceResolver(options)) {
-            return r.access(r.locate(url));
-        }
+        S3StoreProvider s3 = new S3StoreProvider();
+        return s3.access(s3.locate(url, options), options);
     }
 
     @Test
@@ -41,20 +40,20 @@ class S3AccessForUrlTest {
         AccessOptions options = AccessOptions.builder().s3(S3Access.builder()
                 .endpoint(URI.create("http://minio.example:9000")).pathStyle(true).build()).build();
         try (SourceResolver r = new SourceResolver(options)) {
-            ObjectLocation path = r.locate("http://minio.example:9000/survey/night/x.fits");
+            S3StoreProvider s3 = r.provider(S3StoreProvider.class);
+            S3Location path = s3.locate("http://minio.example:9000/survey/night/x.fits", options);
             assertThat(path.bucket()).isEqualTo("survey");
             assertThat(path.key()).isEqualTo("night/x.fits");
-            assertThat(r.access(path).pathStyle()).isTrue();
+            assertThat(s3.access(path, options).pathStyle()).isTrue();
 
-            ObjectLocation virtual = r.locate("http://survey.minio.example:9000/night/x.fits");
+            S3Location virtual = s3.locate("http://survey.minio.example:9000/night/x.fits", options);
             assertThat(virtual.bucket()).isEqualTo("survey");
             assertThat(virtual.key()).isEqualTo("night/x.fits");
-            assertThat(r.access(virtual).pathStyle()).isFalse();
-            assertThat(r.access(virtual).endpoint()).isEqualTo(URI.create("http://minio.example:9000"));
+            assertThat(s3.access(virtual, options).pathStyle()).isFalse();
+            assertThat(s3.access(virtual, options).endpoint()).isEqualTo(URI.create("http://minio.example:9000"));
 
-            assertThat(r.locate("http://other.example:9000/survey/x.fits").store())
-                    .isEqualTo(ObjectLocation.Store.HTTP);
-            assertThat(r.access(r.locate("s3://survey/x.fits")).pathStyle()).isTrue();
+            assertThat(r.provider("http://other.example:9000/survey/x.fits").name()).isEqualTo("http");
+            assertThat(s3.access(s3.locate("s3://survey/x.fits", options), options).pathStyle()).isTrue();
         }
     }
 

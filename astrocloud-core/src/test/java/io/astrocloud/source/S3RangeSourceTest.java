@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.astrocloud.auth.S3Access;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
@@ -49,7 +48,7 @@ class S3RangeSourceTest {
     }
 
     private static List<Hdu> walk(SourceResolver r, String url) throws IOException {
-        try (HeaderWalk w = HeaderWalker.walk(r.open(url, new TransferStats()), WalkOptions.DEFAULT)) {
+        try (HeaderWalk w = HeaderWalk.over(r.open(url), WalkOptions.DEFAULT)) {
             return w.toList();
         }
     }
@@ -75,11 +74,12 @@ class S3RangeSourceTest {
         try (TcpFaultProxy proxy = TcpFaultProxy.start(s3.endpoint());
              SourceResolver r = resolver(S3Access.builder().endpoint(proxy.uri()).pathStyle(true).region(s3.region())
                      .credentials(S3Access.Credentials.DEFAULT_CHAIN).build())) {
-            TransferStats stats = new TransferStats();
+            TransferStats stats;
             // Block by block and no prefetch: one ranged GET after another, each on the last one's connection.
             WalkOptions sequential = WalkOptions.DEFAULT.withReadAhead(2880).withPrefetch(0);
-            try (HeaderWalk w = HeaderWalker.walk(r.open("s3://archive/data/small file.fits", stats), sequential)) {
+            try (HeaderWalk w = HeaderWalk.over(r.open("s3://archive/data/small file.fits"), sequential)) {
                 assertThat(w.toList()).hasSize(4);
+                stats = w.stats();
             }
             assertThat(stats.requests()).isGreaterThan(1);
             assertThat(proxy.connections()).isEqualTo(1);

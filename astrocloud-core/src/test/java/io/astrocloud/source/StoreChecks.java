@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.json.FitsJson;
 import io.astrocloud.testkit.GoldenCorpus;
@@ -50,7 +49,7 @@ public final class StoreChecks {
     public static void assertWalksAsAstropyReadsIt(SourceResolver resolver, String url, String file,
                                                    WalkOptions options) throws IOException {
         List<Hdu> hdus;
-        try (HeaderWalk walk = HeaderWalker.walk(resolver.open(url, new TransferStats()), options)) {
+        try (HeaderWalk walk = HeaderWalk.over(resolver.open(url), options)) {
             hdus = walk.toList();
             assertThat(walk.warnings()).as(url + " warnings").isEmpty();
         }
@@ -60,7 +59,7 @@ public final class StoreChecks {
 
     /** Every HDU of {@code url}, walked through {@code resolver}. */
     public static List<Hdu> walk(SourceResolver resolver, String url) throws IOException {
-        try (HeaderWalk walk = HeaderWalker.walk(resolver.open(url, new TransferStats()), WalkOptions.DEFAULT)) {
+        try (HeaderWalk walk = HeaderWalk.over(resolver.open(url), WalkOptions.DEFAULT)) {
             return walk.toList();
         }
     }
@@ -72,7 +71,7 @@ public final class StoreChecks {
      */
     public static void assertReplacedMidWalkFailsAsChanged(SourceResolver resolver, String url, StoreChange replace)
             throws IOException {
-        try (RangeSource source = resolver.open(url, new TransferStats())) {
+        try (RangeSource source = resolver.open(url)) {
             source.read(RangeRequest.of(0, 2880));
             replace.run();
             assertThatThrownBy(() -> source.read(RangeRequest.of(2880, 2880)))

@@ -5,7 +5,6 @@ import io.astrocloud.cli.ByteCount;
 import io.astrocloud.cli.HeaderPrinter;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.samples.indexing.UploadWalkthrough;
 import io.astrocloud.samples.invoke.InvokeWalkthrough;
@@ -164,11 +163,11 @@ final class DemoCommand implements Callable<Integer> {
     private String[] walk(SourceResolver resolver, String url, String name, PrintWriter out) throws IOException {
         out.println();
         out.println("== " + url);
-        TransferStats stats = new TransferStats();
         HeaderPrinter printer = new HeaderPrinter(out, maxCards);
         long headerBytes = 0;
         int hdus = 0;
-        try (HeaderWalk walk = HeaderWalker.walk(resolver.open(url, stats), WalkOptions.DEFAULT, stats)) {
+        try (HeaderWalk walk = HeaderWalk.over(resolver.open(url), WalkOptions.DEFAULT)) {
+            TransferStats stats = walk.stats();
             for (Hdu h = walk.next(); h != null; h = walk.next()) {
                 printer.hdu(h);
                 headerBytes += h.headerSize();

@@ -1,7 +1,7 @@
 package io.astrocloud.gcs;
 
-import io.astrocloud.source.ObjectLocation;
 import io.astrocloud.source.Redaction;
+import io.astrocloud.source.Urls;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ record GcsLocation(String bucket, String name, boolean gsForm) {
 
     /**
      * True for {@code gs://} URLs and HTTPS URLs on Cloud Storage's hosts, except signed URLs
-     * ({@link ObjectLocation#isPresigned}), which are read as plain HTTP with their own signature.
+     * ({@link Urls#isPresigned}), which are read as plain HTTP with their own signature.
      */
     static boolean accepts(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
@@ -39,7 +39,7 @@ record GcsLocation(String bucket, String name, boolean gsForm) {
         }
         URI uri = URI.create(url);
         String host = uri.getHost();
-        return host != null && !ObjectLocation.isPresigned(uri)
+        return host != null && !Urls.isPresigned(uri)
                 && (PATH_HOST.matcher(host.toLowerCase(Locale.ROOT)).matches()
                 || VIRTUAL_HOST.matcher(host.toLowerCase(Locale.ROOT)).matches());
     }
@@ -88,7 +88,7 @@ record GcsLocation(String bucket, String name, boolean gsForm) {
     /** The URL of another object in the same bucket: {@code gs://} or {@code https://storage.googleapis.com/}. */
     String urlOf(String objectName) {
         return gsForm ? "gs://" + bucket + "/" + objectName
-                : "https://storage.googleapis.com/" + bucket + "/" + ObjectLocation.encodePath(objectName);
+                : "https://storage.googleapis.com/" + bucket + "/" + Urls.encodePath(objectName);
     }
 
     private static String decode(String s) {

@@ -5,7 +5,7 @@ import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.Storage;
 import io.astrocloud.source.AccessOptions;
-import io.astrocloud.source.ListedObject;
+import io.astrocloud.source.ObjectRef;
 import io.astrocloud.source.RangeSource;
 import io.astrocloud.source.StoreProvider;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class GcsStoreProvider implements StoreProvider {
     }
 
     @Override
-    public boolean accepts(String url) {
+    public boolean accepts(String url, AccessOptions options) {
         return GcsLocation.accepts(url);
     }
 
@@ -44,12 +44,12 @@ public final class GcsStoreProvider implements StoreProvider {
     }
 
     @Override
-    public boolean isPrefix(String url) {
+    public boolean isPrefix(String url, AccessOptions options) {
         return GcsLocation.parse(url).isPrefix();
     }
 
     @Override
-    public Iterator<ListedObject> list(String prefixUrl, Pattern include, AccessOptions options) {
+    public Iterator<ObjectRef> list(String prefixUrl, Pattern include, AccessOptions options) {
         GcsLocation prefix = GcsLocation.parse(prefixUrl);
         List<Storage.BlobListOption> listOptions = new ArrayList<>();
         listOptions.add(Storage.BlobListOption.prefix(prefix.name()));
@@ -61,7 +61,7 @@ public final class GcsStoreProvider implements StoreProvider {
                 listOptions.toArray(new Storage.BlobListOption[0]));
         return StreamSupport.stream(first.iterateAll().spliterator(), false)
                 .filter(b -> include.matcher(b.getName()).matches())
-                .map(b -> new ListedObject(prefix.urlOf(b.getName()), GcsRangeSource.etagOf(b.getGeneration()),
+                .map(b -> new ObjectRef(prefix.urlOf(b.getName()), GcsRangeSource.etagOf(b.getGeneration()),
                         b.getSize() == null ? -1 : b.getSize()))
                 .iterator();
     }

@@ -11,7 +11,6 @@ import io.astrocloud.AstroCloud;
 import io.astrocloud.CloudService;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.scan.FitsNames;
 import io.astrocloud.scan.HeaderScanner;
@@ -123,9 +122,10 @@ class GcsStorageTest {
     void readsRangesAndReportsSizeAndGeneration() throws IOException {
         long requestsBefore = gcs.requests();
         long mediaBefore = gcs.mediaRequests();
-        TransferStats stats = new TransferStats();
-        try (HeaderWalk walk = HeaderWalker.walk(anonymous.open("gs://public-corpus/big/ibxl50clq_raw.fits", stats),
-                WalkOptions.DEFAULT, stats)) {
+        TransferStats stats;
+        try (HeaderWalk walk = HeaderWalk.over(anonymous.open("gs://public-corpus/big/ibxl50clq_raw.fits"),
+                WalkOptions.DEFAULT)) {
+            stats = walk.stats();
             List<Hdu> hdus = walk.toList();
             assertThat(hdus).hasSize(6);
             assertThat(hdus.get(5).value("EXTNAME")).isEqualTo("TIME");
@@ -183,7 +183,7 @@ class GcsStorageTest {
     @Test
     void keepsReadingWhenOnlyTheObjectsMetadataChanges() throws IOException {
         gcs.put("public-corpus", "relabelled.fits", HST);
-        try (RangeSource source = anonymous.open("gs://public-corpus/relabelled.fits", new TransferStats())) {
+        try (RangeSource source = anonymous.open("gs://public-corpus/relabelled.fits")) {
             String etag = source.read(RangeRequest.of(0, 2880)).object().etag();
             gcs.touchMetadata("public-corpus", "relabelled.fits");
             FetchedRange next = source.read(RangeRequest.of(2880, 2880));
@@ -194,7 +194,7 @@ class GcsStorageTest {
 
     @Test
     void reportsAnOffsetPastTheEndAsRangeNotSatisfiable() throws IOException {
-        try (RangeSource source = anonymous.open("gs://public-corpus/big/ibxl50clq_raw.fits", null)) {
+        try (RangeSource source = anonymous.open("gs://public-corpus/big/ibxl50clq_raw.fits")) {
             assertThatThrownBy(() -> source.read(RangeRequest.of(HST.length, 2880)))
                     .isInstanceOf(SourceException.class)
                     .satisfies(e -> assertThat(((SourceException) e).reason())

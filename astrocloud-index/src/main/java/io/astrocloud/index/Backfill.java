@@ -1,7 +1,8 @@
 package io.astrocloud.index;
 
 import io.astrocloud.scan.BoundedFanOut;
-import io.astrocloud.scan.ObjectRef;
+import io.astrocloud.source.ObjectRef;
+import io.astrocloud.source.S3Location;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
@@ -86,11 +87,17 @@ public final class Backfill {
 
     /** Indexes one object unless the table already records it at this ETag; never throws. */
     public ObjectResult index(ObjectRef ref) {
-        if (ref.location() == null || ref.location().bucket() == null) {
+        S3Location location;
+        try {
+            location = S3Location.parse(ref.url());
+        } catch (IllegalArgumentException e) {
+            location = null;
+        }
+        if (location == null) {
             return new ObjectResult(ref, Result.FAILED, "not an S3 object: " + ref.url());
         }
-        ObjectEvent event = ObjectEvent.created(ref.location().bucket(), ref.location().key(),
-                ref.location().versionId(), ref.size(), ref.etag(), Sequencer.NONE);
+        ObjectEvent event = ObjectEvent.created(location.bucket(), location.key(), location.versionId(), ref.size(),
+                ref.etag(), Sequencer.NONE);
         try {
             IndexTable.FileState state = table.fileState(event.objectUrl());
             if (state != null && state.status() != IndexSchema.FileStatus.DELETED && ref.etag() != null

@@ -1,8 +1,9 @@
 package io.astrocloud.index;
 
+import io.astrocloud.auth.AwsClients;
+import io.astrocloud.settings.Defaults;
 import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -14,18 +15,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * Builds every DynamoDB client of the index (the Lambda's, the command line's {@code index}, the
  * samples', the tests'): the JDK's HTTP client ({@code url-connection-client}: the Lambda package holds
  * no Netty and no Apache client, and naming the client means the SDK never searches the class path for
- * one), the timeouts below, and the SDK's standard retries with backoff, so throttling backs off.
+ * one), the timeouts every AWS client of the project has ({@link Defaults}), and the SDK's standard
+ * retries with backoff ({@link AwsClients#overrideConfiguration}), so throttling backs off.
  * Region, endpoint and credentials are the SDK's defaults unless the caller sets them on the builder.
  */
 public final class DynamoDbClients {
-    // The timeouts of the project's AWS clients (the Lambda's S3 client uses the same two for its
-    // connections): when the core has one settings class for SDK clients, these become references to it.
-    /** Time to open a connection. */
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** Longest wait for the next bytes of a response. */
-    public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-    /** Longest time one attempt of a call may take, retries apart. */
-    public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+    /** Time to open a connection ({@link Defaults#CONNECT_TIMEOUT_SECONDS}, as every AWS client of the project). */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(Defaults.CONNECT_TIMEOUT_SECONDS);
+    /** Longest wait for the next bytes of a response ({@link Defaults#REQUEST_TIMEOUT_SECONDS}). */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(Defaults.REQUEST_TIMEOUT_SECONDS);
+    /** Longest time one attempt of a call may take, retries apart ({@link Defaults#REQUEST_TIMEOUT_SECONDS}). */
+    public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(Defaults.REQUEST_TIMEOUT_SECONDS);
     /** Attempts of each call, the first included (SDK standard mode, backoff with jitter). */
     public static final int ATTEMPTS = 6;
 
@@ -69,7 +69,6 @@ public final class DynamoDbClients {
     private static DynamoDbClientBuilder builder(SdkHttpClient http) {
         return DynamoDbClient.builder()
                 .httpClient(http)
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(r -> r.maxAttempts(ATTEMPTS))
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
+                .overrideConfiguration(AwsClients.overrideConfiguration(ATTEMPTS, ATTEMPT_TIMEOUT));
     }
 }

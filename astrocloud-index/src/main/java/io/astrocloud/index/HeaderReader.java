@@ -3,13 +3,13 @@ package io.astrocloud.index;
 import io.astrocloud.fits.FitsFormatException;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.ObjectInfo;
-import io.astrocloud.source.ObjectLocation;
-import io.astrocloud.source.RangeSource;
+import io.astrocloud.source.OpenedObject;
 import io.astrocloud.source.RetryPolicy;
+import io.astrocloud.source.S3Location;
+import io.astrocloud.source.S3StoreProvider;
 import io.astrocloud.source.SourceResolver;
 import io.astrocloud.source.TransferStats;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Reads the headers of exactly the object version an event names, with the core walker: ranged
- * GETs of that version, pinned to the event's ETag and size (so a file replaced since fails as
+ * GETs of that version, pinned to the event's ETag (so a file replaced since fails as
  * {@code CHANGED} instead of being indexed under the wrong event), retried on passing failures.
  * A file whose last HDU's data is cut short is reported as a {@link FitsFormatException}, like
  * any other invalid file.
@@ -49,12 +49,13 @@ public final class HeaderReader {
 
     /** The headers of the object {@code event} names. */
     public FileHeaders read(ObjectEvent event) throws IOException {
-        ObjectLocation location = new ObjectLocation(ObjectLocation.Store.S3, event.bucket(), event.key(), null,
-                event.versionId(), null, null);
+        S3Location location = new S3Location(event.bucket(), event.key(), event.versionId());
         String ifMatch = event.etag() == null ? null : "\"" + ObjectVersion.bareEtag(event.etag()) + "\"";
-        TransferStats stats = new TransferStats();
-        RangeSource source = resolver.open(location, stats, ifMatch, event.size());
-        try (HeaderWalk walk = HeaderWalker.walk(source, walkOptions, stats)) {
+        // Pinned to the event's ETag, which every S3 object has; the walk plans its reads as for any URL.
+        OpenedObject object = resolver.decorate(resolver.provider(S3StoreProvider.class).open(location,
+                resolver.options()), new ObjectInfo(-1, ifMatch));
+        TransferStats stats = object.stats();
+        try (HeaderWalk walk = HeaderWalk.over(object, walkOptions)) {
             List<Hdu> hdus = walk.toList();
             for (Hdu h : hdus) {
                 if (!h.complete()) {

@@ -8,7 +8,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The index table as the {@link Indexer} writes it: every write and delete is conditional on the
@@ -63,23 +62,15 @@ public final class IndexTable {
         return put(item, NOT_THERE + " OR " + IndexSchema.SEQ + " <= :seq", seq);
     }
 
-    /** The sort keys of every item of {@code url} but the file item, in order. */
+    /** The sort keys of every item of {@code url} but the file item, in order (all pages, by the SDK's paginator). */
     public List<String> partKeys(String url) {
+        QueryRequest q = QueryRequest.builder().tableName(tableName).consistentRead(true)
+                .keyConditionExpression(IndexSchema.PK + " = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(url)))
+                .projectionExpression(IndexSchema.SK).build();
         List<String> keys = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder q = QueryRequest.builder().tableName(tableName).consistentRead(true)
-                    .keyConditionExpression(IndexSchema.PK + " = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(url)))
-                    .projectionExpression(IndexSchema.SK);
-            if (start != null) {
-                q.exclusiveStartKey(start);
-            }
-            QueryResponse page = dynamo.query(q.build());
-            page.items().stream().map(i -> i.get(IndexSchema.SK).s())
-                    .filter(sk -> !sk.equals(IndexSchema.FILE_SK)).forEach(keys::add);
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.queryPaginator(q).items().stream().map(i -> i.get(IndexSchema.SK).s())
+                .filter(sk -> !sk.equals(IndexSchema.FILE_SK)).forEach(keys::add);
         return keys;
     }
 

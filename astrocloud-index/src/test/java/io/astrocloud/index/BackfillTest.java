@@ -3,7 +3,10 @@ package io.astrocloud.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astrocloud.scan.FitsNames;
-import io.astrocloud.scan.PrefixLister;
+import io.astrocloud.scan.ScanTargets;
+import io.astrocloud.source.AccessOptions;
+import io.astrocloud.source.ObjectRef;
+import io.astrocloud.source.SourceResolver;
 import io.astrocloud.testkit.Corpus;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,8 +48,14 @@ class BackfillTest {
 
     private static Backfill.Summary backfill(List<Backfill.ObjectResult> results) throws InterruptedException {
         Backfill b = new Backfill(backfillPath.indexer, new IndexTable(backfillPath.dynamoClient, backfillPath.table), 4);
-        return b.run(new PrefixLister(backfillPath.s3Client, FitsNames.DEFAULT, false).list(IndexFixture.BUCKET, PREFIX),
-                results::add);
+        return b.run(listed(PREFIX), results::add);
+    }
+
+    /** The FITS objects under {@code prefix} of the test bucket, listed as the index command lists them. */
+    private static Iterator<ObjectRef> listed(String prefix) {
+        SourceResolver resolver = new SourceResolver(AccessOptions.builder().s3Client(backfillPath.s3Client).build());
+        return ScanTargets.expand(resolver, List.of("s3://" + IndexFixture.BUCKET + "/" + prefix),
+                FitsNames.DEFAULT);
     }
 
     /** An item without what depends on when and by which path it was written. */
@@ -100,13 +110,12 @@ class BackfillTest {
         String key = PREFIX + "changing/frame.fits";
         backfillPath.put(key, SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(1, 2)));
         Backfill b = new Backfill(backfillPath.indexer, new IndexTable(backfillPath.dynamoClient, backfillPath.table), 2);
-        PrefixLister lister = new PrefixLister(backfillPath.s3Client, FitsNames.DEFAULT, false);
         List<Backfill.ObjectResult> results = new ArrayList<>();
-        b.run(lister.list(IndexFixture.BUCKET, PREFIX + "changing/"), results::add);
+        b.run(listed(PREFIX + "changing/"), results::add);
         assertThat(results).singleElement().satisfies(r -> assertThat(r.result()).isEqualTo(Backfill.Result.INDEXED));
         backfillPath.put(key, SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(2, 4)));
         results.clear();
-        b.run(lister.list(IndexFixture.BUCKET, PREFIX + "changing/"), results::add);
+        b.run(listed(PREFIX + "changing/"), results::add);
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.result()).isEqualTo(Backfill.Result.INDEXED);
             assertThat(r.detail()).isEqualTo("5 HDUs");

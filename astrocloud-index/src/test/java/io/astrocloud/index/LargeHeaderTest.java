@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.json.FitsJson;
 import io.astrocloud.source.MemoryRangeSource;
@@ -58,7 +57,7 @@ class LargeHeaderTest {
     }
 
     private static JsonNode walkedCards(byte[] bytes) throws IOException {
-        try (HeaderWalk walk = HeaderWalker.walk(new MemoryRangeSource("mem://file", bytes), WalkOptions.DEFAULT)) {
+        try (HeaderWalk walk = HeaderWalk.over(new MemoryRangeSource("mem://file", bytes), WalkOptions.DEFAULT)) {
             Hdu primary = walk.next();
             return FitsJson.cards(primary.cards());
         }

@@ -1,6 +1,6 @@
 package io.astrocloud.camel;
 
-import io.astrocloud.fits.WalkOptions;
+import io.astrocloud.settings.Defaults;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.RuntimeCamelException;
@@ -36,21 +36,23 @@ public class AstroCloudConfiguration implements Cloneable {
 
     @UriParam
     private boolean gzip;
-    @UriParam(label = "advanced", defaultValue = "14400")
-    private int readAhead = WalkOptions.DEFAULT_READ_AHEAD;
-    @UriParam(label = "advanced", defaultValue = "32")
-    private int prefetch = 32;
-    @UriParam(label = "advanced", defaultValue = "8388608")
-    private int maxHeaderSize = 8 * 1024 * 1024;
-    @UriParam(label = "advanced", defaultValue = "30000")
-    private long requestTimeout = 30_000;
-    @UriParam(label = "advanced", defaultValue = "3")
-    private int retries = 3;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.READ_AHEAD)
+    private int readAhead = Defaults.READ_AHEAD;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.PREFETCH)
+    private int prefetch = Defaults.PREFETCH;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.MAX_HEADER_BYTES)
+    private int maxHeaderSize = Defaults.MAX_HEADER_BYTES;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.REQUEST_TIMEOUT_MILLIS)
+    private long requestTimeout = Defaults.REQUEST_TIMEOUT_MILLIS;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.RETRIES)
+    private int retries = Defaults.RETRIES;
 
-    @UriParam(label = "consumer", defaultValue = "16")
-    private int concurrency = 16;
+    @UriParam(label = "consumer", defaultValue = "" + Defaults.CONCURRENCY)
+    private int concurrency = Defaults.CONCURRENCY;
     @UriParam(label = "consumer")
     private String include;
+    @UriParam(label = "consumer")
+    private int maxMessagesPerPoll;
 
     @UriParam(label = "advanced,security", prefix = "setting.", multiValue = true, secret = true)
     private Map<String, Object> settings = new LinkedHashMap<>();
@@ -63,8 +65,8 @@ public class AstroCloudConfiguration implements Cloneable {
 
     /**
      * What to walk: an object (s3://bucket/key.fits, an S3 HTTPS URL, any http or https URL, a local
-     * path, or a URL of a plug-in store such as gs://bucket/key.fits) or an S3 prefix ending in a
-     * slash (s3://bucket/dir/), whose FITS objects are all walked. The producer uses it when the
+     * path, or a URL of a plug-in store such as gs://bucket/key.fits) or a prefix ending in a slash
+     * (s3://bucket/dir/, gs://bucket/dir/, az://container/dir/), whose FITS objects are all walked. The producer uses it when the
      * message names no URL.
      */
     public void setUrl(String url) {
@@ -240,6 +242,19 @@ public class AstroCloudConfiguration implements Cloneable {
      */
     public void setInclude(String include) {
         this.include = include;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    /**
+     * The most objects walked in one poll of a prefix (0: all of them). The next poll goes on with the
+     * listing where this one stopped, and starts it again once it is through; with repeatCount=0 and a
+     * delay, a large prefix is then worked through in batches.
+     */
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
     public Map<String, Object> getSettings() {

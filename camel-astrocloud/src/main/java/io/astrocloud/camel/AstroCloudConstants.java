@@ -2,10 +2,7 @@ package io.astrocloud.camel;
 
 import org.apache.camel.spi.Metadata;
 
-/**
- * Names of the message headers the component sets (and the producer reads), and of the exchange
- * property that carries the walked {@code Hdu}.
- */
+/** Names of the message headers the component sets (and the producer reads). */
 public final class AstroCloudConstants {
     /** The object's URL: set on every exchange; read by the producer to know what to walk. */
     @Metadata(description = "The object's URL (s3://bucket/key for objects listed under a prefix). The consumer"
@@ -61,13 +58,6 @@ public final class AstroCloudConstants {
     @Metadata(label = "producer", description = "How many HDUs the producer found (the size of the body list).",
             javaType = "Integer")
     public static final String HDU_COUNT = "CamelAstroCloudHduCount";
-
-    /**
-     * Exchange property holding the consumer's {@code io.astrocloud.fits.Hdu} for the body's header,
-     * so that converters work from the header bytes as stored rather than as nom-tam-fits re-renders
-     * them.
-     */
-    public static final String HDU_PROPERTY = "CamelAstroCloudHdu";
 
     private AstroCloudConstants() {
     }

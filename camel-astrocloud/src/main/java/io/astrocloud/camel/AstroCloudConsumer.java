@@ -1,9 +1,9 @@
 package io.astrocloud.camel;
 
 import io.astrocloud.fits.Hdu;
-import io.astrocloud.scan.ObjectRef;
 import io.astrocloud.scan.ScanResult;
 import io.astrocloud.scan.ScanTargets;
+import io.astrocloud.source.ObjectRef;
 import io.astrocloud.source.Redaction;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -22,7 +22,8 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
 
 /**
- * Emits one exchange per HDU, in HDU order: the body is the HDU's nom-tam-fits {@code Header},
+ * Emits one exchange per HDU, in HDU order: the body is the {@code Hdu} (which converts to its
+ * nom-tam-fits {@code Header}, its card text, bytes, values or JSON: {@link AstroCloudConverters}),
  * the message headers say where it lies ({@link AstroCloudConstants}), and the batch properties
  * count the object's HDUs. An object URL is walked on each poll (once by default); a prefix is
  * listed and its FITS objects walked several at once, each object's HDUs sent together, skipping
@@ -32,6 +33,8 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
  */
 public class AstroCloudConsumer extends ScheduledBatchPollingConsumer {
     private final SeenObjects seen;
+    /** The prefix's listing, where the last poll stopped at maxMessagesPerPoll objects; null between passes. */
+    private Iterator<ObjectRef> listing;
 
     /** A consumer of {@code endpoint} sending to {@code processor}. */
     public AstroCloudConsumer(AstroCloudEndpoint endpoint, Processor processor) {
@@ -75,12 +78,21 @@ public class AstroCloudConsumer extends ScheduledBatchPollingConsumer {
         return emit(result);
     }
 
+    /**
+     * Walks the prefix's objects not emitted before, at most maxMessagesPerPoll of them (when set):
+     * the listing is then kept, and the next poll goes on with it, as camel-aws2-s3 carries its marker.
+     */
     private int pollPrefix(String url) throws Exception {
-        Iterator<ObjectRef> listed = ScanTargets.expand(getEndpoint().resolver(), List.of(url), getEndpoint().include());
-        Iterator<ObjectRef> unseen = StreamSupport.stream(Spliterators.spliteratorUnknownSize(listed, Spliterator.ORDERED),
-                false).filter(ref -> !seen.listedAndSeen(ref)).iterator();
+        if (listing == null) {
+            listing = ScanTargets.expand(getEndpoint().resolver(), List.of(url), getEndpoint().include());
+        }
+        Iterator<ObjectRef> unseen = StreamSupport.stream(Spliterators.spliteratorUnknownSize(listing,
+                Spliterator.ORDERED), false).filter(ref -> !seen.listedAndSeen(ref)).iterator();
+        int max = getMaxMessagesPerPoll();
+        Iterator<ObjectRef> batch = max > 0 ? new Limited<>(unseen, max) : unseen;
         int sent = 0;
-        try (Stream<ScanResult> results = getEndpoint().scanner().scan(unseen)) {
+        boolean keepListing = false;
+        try (Stream<ScanResult> results = getEndpoint().scanner().scan(batch)) {
             for (Iterator<ScanResult> it = results.iterator(); isBatchAllowed() && it.hasNext(); ) {
                 ScanResult result = it.next();
                 if (result.ok()) {
@@ -89,8 +101,38 @@ public class AstroCloudConsumer extends ScheduledBatchPollingConsumer {
                     report(result);
                 }
             }
+            keepListing = listing.hasNext();
+        } finally {
+            if (!keepListing) {
+                listing = null;
+            }
         }
         return sent;
+    }
+
+    /** The first {@code max} items of an iterator, drawn lazily. */
+    private static final class Limited<T> implements Iterator<T> {
+        private final Iterator<T> items;
+        private int left;
+
+        Limited(Iterator<T> items, int max) {
+            this.items = items;
+            this.left = max;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return left > 0 && items.hasNext();
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            left--;
+            return items.next();
+        }
     }
 
     /** Sends the object's HDUs unless this version of it was emitted before. */
@@ -117,10 +159,9 @@ public class AstroCloudConsumer extends ScheduledBatchPollingConsumer {
     private Exchange createExchange(ScanResult result, Hdu hdu) {
         Exchange exchange = createExchange(true);
         Message message = exchange.getIn();
-        message.setBody(hdu.header());
+        message.setBody(hdu);
         HduMessage.describeObject(message, result.object().url(), result.info());
         HduMessage.describeHdu(message, hdu);
-        exchange.setProperty(AstroCloudConstants.HDU_PROPERTY, hdu);
         return exchange;
     }
 

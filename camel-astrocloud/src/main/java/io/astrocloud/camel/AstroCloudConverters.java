@@ -28,11 +28,15 @@ import org.apache.camel.Message;
  * BigDecimal, String, double[]{re, im}), in card order; COMMENT, HISTORY and blank keywords to the
  * list of their texts; the first card of a repeated keyword wins;</li>
  * <li>{@code JsonNode} (whose text is JSON): the cards as {@code [{"keyword", "value", "comment"}]}
- * for a {@code Header}, the HDU with its offsets for an {@code Hdu}, the walk document of the
- * command line's {@code --json} for the producer's {@code List<Hdu>}.</li>
+ * for an {@code Hdu} or a {@code Header}, the walk document of the command line's {@code --json}
+ * (every HDU with its offsets and cards) for the producer's {@code List<Hdu>};</li>
+ * <li>{@code Header}: an {@code Hdu}'s nom-tam-fits header.</li>
  * </ul>
- * A {@code Header} the consumer emitted converts from its bytes as stored; any other from nom-tam-fits'
- * rendering. Values are typed as astropy types them, by the core's one card parser and JSON mapper.
+ * An {@code Hdu} (the consumer's body, and each HDU of the producer's) converts from its header's
+ * bytes as stored; a {@code Header} built elsewhere from nom-tam-fits' rendering. Values are typed
+ * as astropy types them, by the core's one card parser and JSON mapper. No conversion needs anything
+ * but the body, except the producer's list, whose document takes the object's URL, size and ETag
+ * from the message headers.
  */
 @Converter(generateLoader = true)
 public final class AstroCloudConverters {
@@ -41,30 +45,28 @@ public final class AstroCloudConverters {
     private AstroCloudConverters() {
     }
 
-    /** The cards up to END, one per line. */
+    /** The cards up to END as nom-tam-fits renders them, one per line. */
     @Converter
-    public static String toString(Header header, Exchange exchange) {
-        Hdu stored = storedHdu(header, exchange);
-        return lines(stored != null ? stored.cardImages() : CardParser.cardImages(header));
+    public static String toString(Header header) {
+        return lines(CardParser.cardImages(header));
     }
 
-    /** The header as stored in a FITS file: cards back to back, padded to 2880 bytes. */
+    /** The header as nom-tam-fits would store it in a FITS file: cards back to back, padded to 2880 bytes. */
     @Converter
-    public static byte[] toByteArray(Header header, Exchange exchange) {
-        Hdu stored = storedHdu(header, exchange);
-        return blocks(stored != null ? stored.cardImages() : CardParser.cardImages(header));
+    public static byte[] toByteArray(Header header) {
+        return blocks(CardParser.cardImages(header));
     }
 
     /** Keyword to typed value. */
     @Converter
-    public static Map<String, Object> toMap(Header header, Exchange exchange) {
-        return values(cards(header, exchange));
+    public static Map<String, Object> toMap(Header header) {
+        return values(CardParser.parse(header));
     }
 
     /** The cards as JSON. */
     @Converter
-    public static JsonNode toJsonNode(Header header, Exchange exchange) {
-        return FitsJson.cards(cards(header, exchange));
+    public static JsonNode toJsonNode(Header header) {
+        return FitsJson.cards(CardParser.parse(header));
     }
 
     /** The HDU's header. */
@@ -91,10 +93,10 @@ public final class AstroCloudConverters {
         return values(hdu.cards());
     }
 
-    /** The HDU as JSON: index, type, offsets, sizes and cards. */
+    /** The HDU's cards as stored, as JSON. */
     @Converter
     public static JsonNode toJsonNode(Hdu hdu) {
-        return FitsJson.hdu(hdu);
+        return FitsJson.cards(hdu.cards());
     }
 
     /**
@@ -118,17 +120,6 @@ public final class AstroCloudConverters {
         Long size = m.getHeader(AstroCloudConstants.OBJECT_SIZE, Long.class);
         ObjectInfo object = new ObjectInfo(size == null ? -1 : size, m.getHeader(AstroCloudConstants.ETAG, String.class));
         return FitsJson.walk(m.getHeader(AstroCloudConstants.URL, String.class), object, list, null, null);
-    }
-
-    /** The consumer's HDU for {@code header}, when this exchange carries it. */
-    private static Hdu storedHdu(Header header, Exchange exchange) {
-        Hdu hdu = exchange == null ? null : exchange.getProperty(AstroCloudConstants.HDU_PROPERTY, Hdu.class);
-        return hdu != null && hdu.header() == header ? hdu : null;
-    }
-
-    private static List<Card> cards(Header header, Exchange exchange) {
-        Hdu stored = storedHdu(header, exchange);
-        return stored != null ? stored.cards() : CardParser.parse(header);
     }
 
     private static String lines(List<String> images) {

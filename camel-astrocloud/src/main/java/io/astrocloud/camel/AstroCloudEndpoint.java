@@ -58,6 +58,7 @@ public class AstroCloudEndpoint extends ScheduledPollEndpoint {
             throw new IllegalArgumentException("astrocloud consumer needs url: an object or an s3://bucket/prefix/");
         }
         AstroCloudConsumer consumer = new AstroCloudConsumer(this, processor);
+        consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         configureConsumer(consumer);
         return consumer;
     }
@@ -74,6 +75,10 @@ public class AstroCloudEndpoint extends ScheduledPollEndpoint {
         }
         if (configuration.getConcurrency() < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, got " + configuration.getConcurrency());
+        }
+        if (configuration.getMaxMessagesPerPoll() < 0) {
+            throw new IllegalArgumentException("maxMessagesPerPoll must not be negative, got "
+                    + configuration.getMaxMessagesPerPoll());
         }
         CoreOptions.walk(configuration);
         CoreOptions.include(configuration);
@@ -110,9 +115,9 @@ public class AstroCloudEndpoint extends ScheduledPollEndpoint {
         return Redaction.text(super.toString());
     }
 
-    /** True when {@code url} names an S3 prefix rather than one object. */
+    /** True when {@code url} names a prefix of any store (s3://, gs://, az://...) rather than one object. */
     boolean namesPrefix(String url) {
-        return resolver.provider(url) == null && resolver.locate(url).isPrefix();
+        return resolver.isPrefix(url);
     }
 
     /** Opens the objects; built when the endpoint starts. */

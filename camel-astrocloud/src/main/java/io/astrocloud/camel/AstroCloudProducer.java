@@ -1,7 +1,7 @@
 package io.astrocloud.camel;
 
-import io.astrocloud.scan.ObjectRef;
 import io.astrocloud.scan.ScanResult;
+import io.astrocloud.source.ObjectRef;
 import io.astrocloud.source.Redaction;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

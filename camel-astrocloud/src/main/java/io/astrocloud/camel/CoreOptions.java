@@ -3,6 +3,7 @@ package io.astrocloud.camel;
 import io.astrocloud.auth.S3Access;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.scan.FitsNames;
+import io.astrocloud.settings.Defaults;
 import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.RetryPolicy;
 import java.net.URI;
@@ -28,14 +29,13 @@ final class CoreOptions {
                 .pathStyle(c.isPathStyle())
                 .requesterPays(c.isRequesterPays())
                 .timeout(timeout)
-                .maxConnections(Math.max(64, c.getConcurrency()))
+                .maxConnections(Defaults.connections(c.getConcurrency()))
                 .build();
         AccessOptions.Builder b = AccessOptions.builder()
                 .s3(s3)
                 .s3Client(c.getS3Client())
                 .timeout(timeout)
-                .retry(new RetryPolicy(c.getRetries() + 1, RetryPolicy.DEFAULT.initialDelay(),
-                        RetryPolicy.DEFAULT.maxDelay()));
+                .retry(RetryPolicy.retries(c.getRetries()));
         for (Map.Entry<String, Object> e : c.getHttpHeaders().entrySet()) {
             b.httpHeader(e.getKey(), String.valueOf(e.getValue()));
         }

@@ -1,7 +1,7 @@
 package io.astrocloud.camel;
 
-import io.astrocloud.scan.ObjectRef;
 import io.astrocloud.source.ObjectInfo;
+import io.astrocloud.source.ObjectRef;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
@@ -22,11 +22,12 @@ final class SeenObjects {
     }
 
     /**
-     * The key of this version of {@code ref}: its canonical location and ETag (the listing's when
-     * there was one, else the walk's); the size stands in when the store gives no ETag.
+     * The key of this version of {@code ref}: its URL (canonical for an object listed under a prefix)
+     * and ETag (the listing's when there was one, else the walk's); the size stands in when the
+     * store gives no ETag.
      */
     static String key(ObjectRef ref, ObjectInfo walked) {
-        String where = ref.location() != null ? ref.location().canonical() : ref.url();
+        String where = ref.url();
         String etag = ref.etag() != null ? ref.etag() : walked.etag();
         if (etag != null) {
             return where + " etag=" + etag.replace("\"", "");

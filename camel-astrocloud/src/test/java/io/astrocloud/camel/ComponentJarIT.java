@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.astrocloud.settings.Defaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +54,46 @@ class ComponentJarIT {
         assertThat(json.get("component").get("description").asText()).contains("one exchange per header");
         assertThat(json.get("componentProperties").get("s3Client").get("autowired").asBoolean()).isTrue();
         assertThat(json.get("properties").get("settings").get("prefix").asText()).isEqualTo("setting.");
+    }
+
+    @Test
+    void theJsonShowsTheDefaultsTheOptionsHaveAtRunTime() throws Exception {
+        JsonNode properties = builtJson().get("properties");
+        AstroCloudConfiguration fresh = new AstroCloudConfiguration();
+        int checked = 0;
+        for (Field f : AstroCloudConfiguration.class.getDeclaredFields()) {
+            JsonNode option = properties.get(f.getName());
+            if (option == null || !f.isAnnotationPresent(UriParam.class) || f.getType().isAssignableFrom(Map.class)) {
+                continue;
+            }
+            f.setAccessible(true);
+            Object runtime = f.get(fresh);
+            String runtimeText = runtime == null ? null : String.valueOf(runtime);
+            if (!option.has("defaultValue")) {
+                // No default in the metadata: none at run time either (null, or a primitive's zero).
+                assertThat(runtimeText).as(f.getName()).isIn(null, "0", "false");
+            } else {
+                assertThat(option.get("defaultValue").asText()).as(f.getName()).isEqualTo(runtimeText);
+                checked++;
+            }
+        }
+        assertThat(checked).as("options with a default").isGreaterThanOrEqualTo(6);
+        assertThat(properties.get("concurrency").get("defaultValue").asInt()).isEqualTo(Defaults.CONCURRENCY);
+    }
+
+    @Test
+    void theComponentIsListedInComponentProperties() throws IOException {
+        String jar = AstroCloudComponent.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        String name = "META-INF/services/org/apache/camel/component.properties";
+        URL ours = java.util.Collections.list(AstroCloudComponent.class.getClassLoader().getResources(name)).stream()
+                .filter(u -> u.toString().startsWith("jar:" + jar + "!/")).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not in " + jar));
+        java.util.Properties listed = new java.util.Properties();
+        try (InputStream in = ours.openStream()) {
+            listed.load(in);
+        }
+        assertThat(listed).containsEntry("components", "astrocloud").containsEntry("artifactId", "camel-astrocloud")
+                .containsEntry("groupId", "io.astrocloud");
     }
 
     @Test

@@ -103,9 +103,11 @@ class ConvertersTest extends CamelTestSupport {
         assertThat(context.getTypeConverter().convertTo(Map.class, sci)).containsEntry("XTENSION", "IMAGE")
                 .containsEntry("EXTNAME", "SCI");
         JsonNode json = context.getTypeConverter().convertTo(JsonNode.class, sci);
-        assertThat(json.get("index").asInt()).isEqualTo(1);
-        assertThat(json.get("type").asText()).isEqualTo("IMAGE");
-        assertThat(json.get("dataOffset").asLong()).isEqualTo(sci.dataOffset());
+        JsonNode astropy = GoldenCorpus.of(FILE).hdus().get(1).get("cards");
+        assertThat(GoldenCorpus.cardDifferences(FILE + " HDU 1", json, astropy)).isEmpty();
+        JsonNode walk = context.getTypeConverter().convertTo(JsonNode.class, hdus);
+        assertThat(walk.get("hdus").get(1).get("type").asText()).isEqualTo("IMAGE");
+        assertThat(walk.get("hdus").get(1).get("dataOffset").asLong()).isEqualTo(sci.dataOffset());
         assertThat(context.getTypeConverter().tryConvertTo(JsonNode.class, List.of("not", "HDUs")))
                 .as("a list of something else is not taken for HDUs").isNull();
     }

@@ -26,7 +26,7 @@ public final class CorpusStoreProvider implements StoreProvider {
     }
 
     @Override
-    public boolean accepts(String url) {
+    public boolean accepts(String url, AccessOptions options) {
         return url.startsWith("corpus://");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.astrocloud.fits.DataSize;
 import io.astrocloud.fits.FitsFormatException;
+import io.astrocloud.fits.Hdu;
 import io.astrocloud.source.SourceException;
 import io.astrocloud.testkit.Corpus;
 import io.astrocloud.testkit.GoldenCorpus;
@@ -70,7 +71,8 @@ class HttpConsumerTest extends CamelTestSupport {
                     .isEqualTo(expected.get("dataBytes").asLong());
             assertThat(m.getHeader(AstroCloudConstants.OBJECT_SIZE)).as(where).isEqualTo(objectSize);
             assertThat(m.getHeader(AstroCloudConstants.ETAG, String.class)).as(where).startsWith("\"");
-            assertThat(m.getBody()).as(where).isInstanceOf(Header.class);
+            assertThat(m.getBody()).as(where).isInstanceOf(Hdu.class);
+            assertThat(m.getBody(Header.class)).as(where).isSameAs(m.getBody(Hdu.class).header());
             assertThat(GoldenCorpus.cardDifferences(where, m.getBody(JsonNode.class), expected.get("cards"))).isEmpty();
             assertThat(exchange.getProperty(ExchangePropertyKey.BATCH_INDEX)).as(where).isEqualTo(i);
             assertThat(exchange.getProperty(ExchangePropertyKey.BATCH_SIZE)).as(where).isEqualTo(golden.size());

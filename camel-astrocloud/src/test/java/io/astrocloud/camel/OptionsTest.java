@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.astrocloud.auth.S3Access;
 import io.astrocloud.fits.FitsFormatException;
 import io.astrocloud.source.AccessOptions;
+import io.astrocloud.source.S3StoreProvider;
 import io.astrocloud.testkit.Corpus;
 import java.io.IOException;
 import java.net.URI;
@@ -85,7 +86,9 @@ class OptionsTest extends CamelTestSupport {
 
         assertThat(payer.get()).isEqualTo("requester");
         AstroCloudEndpoint endpoint = context.getEndpoint(uri, AstroCloudEndpoint.class);
-        S3Client built = endpoint.resolver().s3Client(endpoint.resolver().locate("s3://bucket/hst.fits"));
+        S3StoreProvider s3 = endpoint.resolver().provider(S3StoreProvider.class);
+        AccessOptions options = endpoint.resolver().options();
+        S3Client built = s3.client(s3.locate("s3://bucket/hst.fits", options), options);
         context.stop();
         // A closed SDK client refuses to schedule the call's timeout; an open one would answer.
         assertThatThrownBy(() -> built.headObject(b -> b.bucket("bucket").key("hst.fits")))

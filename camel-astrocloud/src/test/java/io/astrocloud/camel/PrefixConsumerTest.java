@@ -135,6 +135,38 @@ class PrefixConsumerTest extends CamelTestSupport {
     }
 
     @Test
+    void walksAtMostMaxMessagesPerPollObjectsInAPoll() throws Exception {
+        MockEndpoint hdus = fiveSixHduFilesUnder("batches/", 2 * 6, 500);
+
+        // One poll: two objects, though the listing has five.
+        context.addRoutes(ConsumerRoutes.toMock(
+                "astrocloud:headers?url=s3://survey/batches/&maxMessagesPerPoll=2&idempotentRepository=#seen"));
+        hdus.assertIsSatisfied();
+        assertThat(byObject(hdus.getReceivedExchanges()).keySet())
+                .containsExactlyInAnyOrder("s3://survey/batches/a.fits", "s3://survey/batches/b.fits");
+    }
+
+    @Test
+    void goesOnWithTheListingWhereTheLastPollStoppedThenListsAgain() throws Exception {
+        MockEndpoint hdus = fiveSixHduFilesUnder("continued/", 5 * 6, 800);
+
+        // Three polls of at most two objects: every object once, in listing order; later polls find nothing new.
+        context.addRoutes(ConsumerRoutes.toMock("astrocloud:headers?url=s3://survey/continued/"
+                + "&maxMessagesPerPoll=2&concurrency=1&repeatCount=0&delay=50&idempotentRepository=#seen"));
+        hdus.assertIsSatisfied();
+        List<String> order = new java.util.ArrayList<>();
+        for (Exchange e : hdus.getReceivedExchanges()) {
+            String url = e.getIn().getHeader(AstroCloudConstants.URL, String.class);
+            if (order.isEmpty() || !order.get(order.size() - 1).equals(url)) {
+                order.add(url);
+            }
+        }
+        assertThat(order).containsExactly("s3://survey/continued/a.fits", "s3://survey/continued/b.fits",
+                "s3://survey/continued/c.fits", "s3://survey/continued/d.fits", "s3://survey/continued/e.fits");
+        assertThat(STORE.get().gets("continued/a.fits")).as("read once").isEqualTo(1);
+    }
+
+    @Test
     void leavesTheSuppliedClientOpen() throws Exception {
         MockEndpoint hdus = getMockEndpoint("mock:hdus");
         hdus.expectedMessageCount(7);
@@ -148,6 +180,17 @@ class PrefixConsumerTest extends CamelTestSupport {
         context.stop();
 
         assertThat(s3.admin().listObjectsV2(b -> b.bucket("survey").prefix("one/")).contents()).hasSize(1);
+    }
+
+    /** Puts a.fits to e.fits (six HDUs each) under {@code prefix}; mock:hdus expects {@code hdus} for {@code ms}. */
+    private MockEndpoint fiveSixHduFilesUnder(String prefix, int hdus, long ms) throws IOException {
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            s3.put("survey", prefix + name + ".fits", Corpus.file("astropy_zerowidth.fits"));
+        }
+        MockEndpoint mock = getMockEndpoint("mock:hdus");
+        mock.expectedMessageCount(hdus);
+        mock.setAssertPeriod(ms);
+        return mock;
     }
 
     /** HDUs received per object, checking that each object's HDUs came together, in order, as one batch. */

@@ -1,12 +1,13 @@
 package io.astrocloud.lambda;
 
+import io.astrocloud.auth.AwsClients;
+import io.astrocloud.auth.S3Access;
 import io.astrocloud.index.DynamoDbClients;
 import io.astrocloud.index.HeaderReader;
 import io.astrocloud.index.IndexTable;
 import io.astrocloud.index.Indexer;
 import io.astrocloud.source.RetryPolicy;
 import java.time.Duration;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -54,7 +55,7 @@ public final class IndexerFactory {
                 settings.bucketName(), connections);
     }
 
-    /** The deployed clients' connections, with the timeouts of {@link DynamoDbClients}, S3's too. */
+    /** The deployed clients' connections, with the timeouts of {@link DynamoDbClients} (the core's), S3's too. */
     static SnapshotConnections connections() {
         return new SnapshotConnections(DynamoDbClients.CONNECT_TIMEOUT, DynamoDbClients.READ_TIMEOUT);
     }
@@ -65,11 +66,10 @@ public final class IndexerFactory {
     }
 
     static S3Client s3Client(LambdaSettings settings, SnapshotConnections connections) {
-        return S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create(connections))
-                .forcePathStyle(settings.s3PathStyle())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(r -> r.maxAttempts(1))
-                        .apiCallAttemptTimeout(Duration.ofSeconds(30)))
-                .build();
+        S3Access access = S3Access.builder().credentials(S3Access.Credentials.DEFAULT_CHAIN)
+                .pathStyle(settings.s3PathStyle()).build();
+        // The function's own region: it reads its stack's bucket, so the client need not look buckets up.
+        return AwsClients.s3(access.toBuilder().region(access.resolvedRegion().id()).build(),
+                UrlConnectionHttpClient.create(connections));
     }
 }

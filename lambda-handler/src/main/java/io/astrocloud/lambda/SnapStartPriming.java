@@ -3,7 +3,6 @@ package io.astrocloud.lambda;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.index.HeaderReader;
 import io.astrocloud.index.IndexItems;
 import io.astrocloud.index.IndexOutcome;
@@ -138,13 +137,13 @@ public final class SnapStartPriming implements Resource {
 
     private static void primeFitsAndJson() throws Exception {
         byte[] fits = smallFits();
-        TransferStats stats = new TransferStats();
+        TransferStats stats;
         ObjectVersion object = new ObjectVersion("astrocloud_priming", "never-indexed.fits", null, fits.length,
                 "d41d8cd98f00b204e9800998ecf8427e");
         List<Hdu> hdus;
-        try (HeaderWalk walk = HeaderWalker.walk(new MemoryRangeSource(PRIMING_URL, fits), HeaderReader.WALK,
-                stats)) {
+        try (HeaderWalk walk = HeaderWalk.over(new MemoryRangeSource(PRIMING_URL, fits), HeaderReader.WALK)) {
             hdus = walk.toList();
+            stats = walk.stats();
         }
         Sequencer seq = Sequencer.of("0065A1B2C3D4E5F601");
         for (Hdu h : hdus) {

@@ -53,7 +53,7 @@ class PackagedJarIT {
         assertThat(entries).contains("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class",
                 "io/astrocloud/lambda/S3EventHandler.class", "io/astrocloud/lambda/SqsEventHandler.class",
                 "io/astrocloud/lambda/BatchOperationsHandler.class", "io/astrocloud/lambda/EventBridgeHandler.class",
-                "io/astrocloud/fits/HeaderWalker.class", "org/joda/time/DateTime.class");
+                "io/astrocloud/fits/HeaderWalk.class", "org/joda/time/DateTime.class");
         assertThat(entries).noneMatch(n -> n.startsWith("io/astrocloud/testkit/") || n.startsWith("org/gaul/"));
         // Plain Java only: the same jar runs on arm64 (template.yaml's architecture) and x86_64.
         assertThat(entries).noneMatch(n -> n.endsWith(".so") || n.endsWith(".dll") || n.endsWith(".dylib")

@@ -105,7 +105,7 @@ class SnapStartPrimingTest {
     void theInMemoryFileIsValidFits() throws Exception {
         byte[] fits = SnapStartPriming.smallFits();
         assertThat(fits.length % 2880).isZero();
-        try (var walk = io.astrocloud.fits.HeaderWalker.walk(new io.astrocloud.source.MemoryRangeSource("mem", fits),
+        try (var walk = io.astrocloud.fits.HeaderWalk.over(new io.astrocloud.source.MemoryRangeSource("mem", fits),
                 HeaderReader.WALK)) {
             List<io.astrocloud.fits.Hdu> hdus = walk.toList();
             assertThat(hdus).hasSize(2);

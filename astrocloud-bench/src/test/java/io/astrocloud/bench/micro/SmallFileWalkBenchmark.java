@@ -2,7 +2,6 @@ package io.astrocloud.bench.micro;
 
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
-import io.astrocloud.fits.HeaderWalker;
 import io.astrocloud.fits.WalkOptions;
 import io.astrocloud.source.MemoryRangeSource;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
@@ -37,7 +36,7 @@ public class SmallFileWalkBenchmark {
     /** Walks its four HDUs. */
     @Benchmark
     public List<Hdu> walk() throws IOException {
-        try (HeaderWalk w = HeaderWalker.walk(new MemoryRangeSource("mem://small.fits", file), WalkOptions.DEFAULT)) {
+        try (HeaderWalk w = HeaderWalk.over(new MemoryRangeSource("mem://small.fits", file), WalkOptions.DEFAULT)) {
             return w.toList();
         }
     }
