@@ -120,10 +120,11 @@ public final class ObsCoreSummary {
         if (s >= 2 * 86400.0) {
             return String.format(Locale.ROOT, "%.2f d", s / 86400.0);
         }
-        if (s >= 100 || s == Math.rint(s)) {
+        if (s >= 100) {
             return String.format(Locale.ROOT, "%.0f s", s);
         }
-        return String.format(Locale.ROOT, s >= 1 ? "%.1f s" : "%.3f s", s);
+        String text = String.format(Locale.ROOT, s >= 1 ? "%.1f" : "%.3f", s);
+        return (text.endsWith(".0") ? text.substring(0, text.length() - 2) : text) + " s";
     }
 
     /** An angle in degrees, arcminutes or arcseconds, whichever reads best. */

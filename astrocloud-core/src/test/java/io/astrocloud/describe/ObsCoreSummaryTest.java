@@ -51,6 +51,8 @@ class ObsCoreSummaryTest {
         assertThat(ObsCoreSummary.date(59000.999999999)).isEqualTo("2020-06-01T00:00:00");
         assertThat(ObsCoreSummary.seconds(1800)).isEqualTo("1800 s");
         assertThat(ObsCoreSummary.seconds(0.0315)).isEqualTo("0.032 s");
+        assertThat(ObsCoreSummary.seconds(30.000000026)).isEqualTo("30 s");
+        assertThat(ObsCoreSummary.seconds(30.46)).isEqualTo("30.5 s");
         assertThat(ObsCoreSummary.seconds(27.87 * 86400)).isEqualTo("27.87 d");
         assertThat(ObsCoreSummary.angle(12.3456)).isEqualTo("12.35 deg");
         assertThat(ObsCoreSummary.angle(2.7 / 60)).isEqualTo("2.7 arcmin");

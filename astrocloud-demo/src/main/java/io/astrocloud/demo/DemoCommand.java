@@ -3,6 +3,7 @@ package io.astrocloud.demo;
 import io.astrocloud.auth.S3Access;
 import io.astrocloud.cli.ByteCount;
 import io.astrocloud.cli.HeaderPrinter;
+import io.astrocloud.describe.ObsCoreMapper;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
 import io.astrocloud.fits.WalkOptions;
@@ -168,8 +169,10 @@ final class DemoCommand implements Callable<Integer> {
         int hdus = 0;
         try (HeaderWalk walk = HeaderWalk.over(resolver.open(url), WalkOptions.DEFAULT)) {
             TransferStats stats = walk.stats();
+            Hdu primary = null;
             for (Hdu h = walk.next(); h != null; h = walk.next()) {
-                printer.hdu(h);
+                primary = primary == null ? h : primary;
+                printer.hdu(h, ObsCoreMapper.describe(h, primary, walk.object()));
                 headerBytes += h.headerSize();
                 hdus++;
             }
