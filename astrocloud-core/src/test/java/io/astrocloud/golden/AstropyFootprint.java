@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What astropy.wcs says of one corpus HDU's sky footprint (fixtures of
- * {@code oracles/make_wcs_golden.py} under {@code golden/wcs/}): {@code calc_footprint(center=False)}
+ * What astropy.wcs says of one HDU's sky footprint, for the corpus (fixtures of
+ * {@code oracles/make_wcs_golden.py} under {@code golden/wcs/}) and the testkit's generated files
+ * ({@code golden/wcs-testkit/}): {@code calc_footprint(center=False)}
  * in ICRS, the smallest circle around it and its corners in STC-S order. Only HDUs whose header has
  * CTYPEn have a fixture; {@link #sky()} is false when astropy finds no celestial WCS there or no
  * footprint. In the core's test jar, so that the command line's and the Camel component's tests
@@ -32,21 +33,37 @@ public record AstropyFootprint(String name, boolean sky, double[] centre, double
     public static final double TOLERANCE_DEG = 0.05 / 3600.0;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Map<String, AstropyFootprint> corpus;
+    private static Map<String, AstropyFootprint> testkit;
 
     /** Every corpus HDU with a fixture, by {@code FILE-hduN}. */
     public static synchronized Map<String, AstropyFootprint> corpus() {
         if (corpus == null) {
-            Map<String, AstropyFootprint> all = new LinkedHashMap<>();
-            for (JsonNode entry : read("index.json")) {
-                String name = entry.asText().replaceFirst("\\.json$", "");
-                JsonNode fixture = read(name + ".json");
-                if ("corpus".equals(fixture.path("family").asText())) {
-                    all.put(name, of(name, fixture));
-                }
-            }
-            corpus = all;
+            corpus = records("wcs/", "corpus");
         }
         return corpus;
+    }
+
+    /**
+     * Every HDU with CTYPEn of the testkit's generated files ({@code SkyFiles}: fixtures of
+     * {@code oracles/make_testkit_wcs_golden.py} under {@code golden/wcs-testkit/}), by {@code FILE-hduN}.
+     */
+    public static synchronized Map<String, AstropyFootprint> testkit() {
+        if (testkit == null) {
+            testkit = records("wcs-testkit/", "testkit");
+        }
+        return testkit;
+    }
+
+    private static Map<String, AstropyFootprint> records(String dir, String family) {
+        Map<String, AstropyFootprint> all = new LinkedHashMap<>();
+        for (JsonNode entry : read(dir + "index.json")) {
+            String name = entry.asText().replaceFirst("\\.json$", "");
+            JsonNode fixture = read(dir + name + ".json");
+            if (family.equals(fixture.path("family").asText())) {
+                all.put(name, of(name, fixture));
+            }
+        }
+        return all;
     }
 
     /** The footprint of HDU {@code hdu} of corpus file {@code file}, if its header has CTYPEn. */
@@ -106,10 +123,10 @@ public record AstropyFootprint(String name, boolean sky, double[] centre, double
                 footprint.path("fovDeg").asDouble(), List.copyOf(corners));
     }
 
-    private static JsonNode read(String name) {
-        try (InputStream in = AstropyFootprint.class.getResourceAsStream("/golden/wcs/" + name)) {
+    private static JsonNode read(String path) {
+        try (InputStream in = AstropyFootprint.class.getResourceAsStream("/golden/" + path)) {
             if (in == null) {
-                throw new IOException("no fixture golden/wcs/" + name + "; run oracles/make_wcs_golden.py");
+                throw new IOException("no fixture golden/" + path + "; see oracles/README.md");
             }
             return JSON.readTree(in);
         } catch (IOException e) {
