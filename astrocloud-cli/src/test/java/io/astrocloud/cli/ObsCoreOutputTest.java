@@ -8,7 +8,7 @@ import io.astrocloud.golden.AstropyFootprint;
 import io.astrocloud.golden.AstropyImageView;
 import io.astrocloud.testkit.Corpus;
 import io.astrocloud.testkit.GoldenCorpus;
-import io.astrocloud.testkit.http.RangeHttpServer;
+import io.astrocloud.testkit.http.CorpusOverHttp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What {@code headers} says of each HDU in ObsCore terms, against astropy: the footprint of
@@ -28,17 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class ObsCoreOutputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static RangeHttpServer http;
 
-    @BeforeAll
-    static void serve() throws IOException {
-        http = RangeHttpServer.start().putDirectory("/corpus", Corpus.dir());
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
-    }
+    @RegisterExtension
+    static final CorpusOverHttp CORPUS = new CorpusOverHttp();
 
     @Test
     void jsonOfEveryCorpusFileHasAstropysFootprintAndImageHeaders() throws IOException {
@@ -51,7 +42,7 @@ class ObsCoreOutputTest {
             if (GoldenCorpus.of(name).nonstandard()) {
                 continue;
             }
-            String url = http.url("/corpus/" + name);
+            String url = CORPUS.url(name);
             CliRun run = name.endsWith(".gz") ? CliRun.of("headers", "--json", "--gzip", url)
                     : CliRun.of("headers", "--json", url);
             assertThat(run.status()).as(name + ": " + run.err()).isZero();
@@ -95,7 +86,7 @@ class ObsCoreOutputTest {
 
     @Test
     void textGivesALinePerHduAndTheImageHeaderOfACompressedOne() {
-        String url = http.url("/corpus/astropy_comp.fits");
+        String url = CORPUS.url("astropy_comp.fits");
         CliRun run = CliRun.of("headers", url, "--max-cards", "5");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).containsSubsequence(
@@ -119,7 +110,7 @@ class ObsCoreOutputTest {
         List<String> names = List.of("astropy_comp.fits", "pyraf_pset_msstat_input.fits", "fv_datacube.fit",
                 "astropy_header_newlines.fits", "astropy_chandra_time.fits");
         CliRun run = CliRun.of(Stream.concat(Stream.of("headers", "--jsonl", "--no-cards"),
-                names.stream().map(n -> http.url("/corpus/" + n))).toArray(String[]::new));
+                names.stream().map(CORPUS::url)).toArray(String[]::new));
         assertThat(run.status()).as(run.err()).isZero();
         List<String> lines = run.out().lines().collect(Collectors.toList());
         assertThat(lines).hasSize(names.size());

@@ -8,10 +8,10 @@ import static io.astrocloud.describe.ObsCoreColumn.TARGET_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.astrocloud.AstroCloud;
 import io.astrocloud.fits.Hdu;
-import io.astrocloud.fits.HeaderWalk;
 import io.astrocloud.fits.WalkOptions;
-import io.astrocloud.source.FileRangeSource;
+import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.ObjectInfo;
 import io.astrocloud.testkit.Corpus;
 import java.io.IOException;
@@ -25,7 +25,7 @@ class ObsCoreRowsTest {
     @Test
     void describesEachHduOnceWithThePrimaryHeaderAndTheObjectSize() throws IOException {
         Path file = Corpus.file("pyraf_pset_msstat_input.fits");
-        List<Hdu> hdus = walk(file);
+        List<Hdu> hdus = AstroCloud.loadHeaders(file.toString(), AccessOptions.defaults(), WalkOptions.DEFAULT);
         ObsCoreRows rows = ObsCoreRows.of(hdus, new ObjectInfo(Files.size(file), "\"etag\""));
         ObsCore sci = rows.row(1);
         assertThat(rows.row(hdus.get(1))).isSameAs(sci);
@@ -45,7 +45,8 @@ class ObsCoreRowsTest {
 
     @Test
     void estimatedSizeIsAbsentWithAReasonWhenTheStoreGaveNone() throws IOException {
-        List<Hdu> hdus = walk(Corpus.file("astropy_ascii.fits"));
+        List<Hdu> hdus = AstroCloud.loadHeaders(Corpus.file("astropy_ascii.fits").toString(), AccessOptions.defaults(),
+                WalkOptions.DEFAULT);
         ObsCore row = ObsCoreRows.of(hdus, ObjectInfo.UNKNOWN).row(0);
         assertThat(row.integer(ACCESS_ESTSIZE)).isEmpty();
         assertThat(row.why(ACCESS_ESTSIZE)).hasValue("the store did not report the object's size");
@@ -56,9 +57,9 @@ class ObsCoreRowsTest {
     @Test
     void holdsOnlyItsOwnHdusAndNeedsTheWalkFromThePrimary() throws IOException {
         Path file = Corpus.file("astropy_ascii.fits");
-        List<Hdu> hdus = walk(file);
+        List<Hdu> hdus = AstroCloud.loadHeaders(file.toString(), AccessOptions.defaults(), WalkOptions.DEFAULT);
         ObsCoreRows rows = ObsCoreRows.of(hdus, ObjectInfo.UNKNOWN);
-        Hdu sameHeaderOtherWalk = walk(file).get(1);
+        Hdu sameHeaderOtherWalk = AstroCloud.loadHeaders(file.toString(), AccessOptions.defaults(), WalkOptions.DEFAULT).get(1);
         assertThat(rows.holds(hdus.get(1))).isTrue();
         assertThat(rows.holds(sameHeaderOtherWalk)).isFalse();
         assertThatThrownBy(() -> rows.row(sameHeaderOtherWalk)).isInstanceOf(IllegalArgumentException.class)
@@ -66,11 +67,5 @@ class ObsCoreRowsTest {
         assertThatThrownBy(() -> ObsCoreRows.of(hdus.subList(1, 2), ObjectInfo.UNKNOWN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("item 0 is HDU 1");
         assertThat(ObsCoreRows.of(List.of(), ObjectInfo.UNKNOWN).all()).isEmpty();
-    }
-
-    private static List<Hdu> walk(Path file) throws IOException {
-        try (HeaderWalk walk = HeaderWalk.over(new FileRangeSource(file), WalkOptions.DEFAULT)) {
-            return walk.toList();
-        }
     }
 }

@@ -2,11 +2,11 @@ package io.astrocloud.describe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.astrocloud.AstroCloud;
 import io.astrocloud.fits.Card;
 import io.astrocloud.fits.Hdu;
-import io.astrocloud.fits.HeaderWalk;
 import io.astrocloud.fits.WalkOptions;
-import io.astrocloud.source.FileRangeSource;
+import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.ObjectInfo;
 import io.astrocloud.testkit.Corpus;
 import java.io.IOException;
@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 class ObsCoreSummaryTest {
     @Test
     void summarisesACorpusImageWithItsSkyAndACorpusEventListWithItsTimes() throws IOException {
-        List<Hdu> comp = walk("astropy_comp.fits");
+        List<Hdu> comp = AstroCloud.loadHeaders(Corpus.file("astropy_comp.fits").toString(), AccessOptions.defaults(),
+                WalkOptions.DEFAULT);
         assertThat(ObsCoreSummary.line(ObsCoreRows.of(comp, ObjectInfo.UNKNOWN).row(1))).isEqualTo(
                 "image 440x300, centre 50.6872 -37.2015, field 1.04 deg, no time, Optical, target NGC 1316");
-        List<Hdu> chandra = walk("astropy_chandra_time.fits");
+        List<Hdu> chandra = AstroCloud.loadHeaders(Corpus.file("astropy_chandra_time.fits").toString(),
+                AccessOptions.defaults(), WalkOptions.DEFAULT);
         // astropy.time: TSTART 570218309.89 s after MJDREF 50814 (TT) is 2016-01-26T17:58:29.891 TT; TSTOP 6447.25 s later.
         assertThat(ObsCoreSummary.line(ObsCoreRows.of(chandra, ObjectInfo.UNKNOWN).row(1))).isEqualTo(
                 "event, no sky position, 2016-01-26T17:58:30 .. +6447 s TT, exposure 4999 s, CHANDRA/ACIS,"
@@ -57,11 +59,5 @@ class ObsCoreSummaryTest {
         assertThat(ObsCoreSummary.angle(12.3456)).isEqualTo("12.35 deg");
         assertThat(ObsCoreSummary.angle(2.7 / 60)).isEqualTo("2.7 arcmin");
         assertThat(ObsCoreSummary.angle(18.4 / 3600)).isEqualTo("18.4 arcsec");
-    }
-
-    private static List<Hdu> walk(String name) throws IOException {
-        try (HeaderWalk walk = HeaderWalk.over(new FileRangeSource(Corpus.file(name)), WalkOptions.DEFAULT)) {
-            return walk.toList();
-        }
     }
 }

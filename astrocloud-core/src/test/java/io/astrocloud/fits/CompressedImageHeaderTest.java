@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.astrocloud.AstroCloud;
 import io.astrocloud.golden.AstropyImageView;
 import io.astrocloud.json.FitsJson;
+import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.FileRangeSource;
 import io.astrocloud.testkit.Corpus;
 import io.astrocloud.testkit.GoldenCorpus;
@@ -111,11 +113,8 @@ class CompressedImageHeaderTest {
 
     @Test
     void aWalkedHduOffersItsStoredCardsAndItsImageViewReadOnce() throws Exception {
-        List<Hdu> hdus;
-        try (HeaderWalk walk = HeaderWalk.over(new FileRangeSource(Corpus.file("astropy_comp.fits")),
-                WalkOptions.DEFAULT)) {
-            hdus = walk.toList();
-        }
+        List<Hdu> hdus = AstroCloud.loadHeaders(Corpus.file("astropy_comp.fits").toString(), AccessOptions.defaults(),
+                WalkOptions.DEFAULT);
         Hdu compressed = hdus.get(1);
         CompressedImageHeader view = compressed.compressedImage().orElseThrow();
         assertThat(compressed.compressedImage().orElseThrow()).isSameAs(view);

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.astrocloud.AstroCloud;
 import io.astrocloud.describe.ObsCore;
 import io.astrocloud.describe.ObsCoreColumn;
 import io.astrocloud.describe.ObsCoreMapper;
 import io.astrocloud.describe.ObsCoreRows;
 import io.astrocloud.fits.Card;
 import io.astrocloud.fits.Hdu;
-import io.astrocloud.fits.HeaderWalk;
 import io.astrocloud.fits.WalkOptions;
-import io.astrocloud.source.FileRangeSource;
+import io.astrocloud.source.AccessOptions;
 import io.astrocloud.source.ObjectInfo;
 import io.astrocloud.testkit.Corpus;
 import java.io.IOException;
@@ -27,7 +27,7 @@ class FitsJsonTest {
     @Test
     void everyHduCarriesItsRowAndACompressedOneItsStorageAndImageCards() throws IOException {
         Path file = Corpus.file("astropy_comp.fits");
-        List<Hdu> hdus = walk(file);
+        List<Hdu> hdus = AstroCloud.loadHeaders(file.toString(), AccessOptions.defaults(), WalkOptions.DEFAULT);
         ObjectInfo object = new ObjectInfo(Files.size(file), "\"e\"");
         JsonNode doc = FitsJson.walk("https://host/astropy_comp.fits?X-Amz-Signature=secret", object, hdus, null,
                 null);
@@ -57,7 +57,8 @@ class FitsJsonTest {
 
     @Test
     void aCatalogWithoutCardsKeepsOffsetsStorageAndRows() throws IOException {
-        List<Hdu> hdus = walk(Corpus.file("astropy_comp.fits"));
+        List<Hdu> hdus = AstroCloud.loadHeaders(Corpus.file("astropy_comp.fits").toString(), AccessOptions.defaults(),
+                WalkOptions.DEFAULT);
         JsonNode doc = FitsJson.walk("x", ObjectInfo.UNKNOWN, hdus, null, null, FitsJson.Cards.OMITTED);
         for (JsonNode h : doc.get("hdus")) {
             assertThat(h.has("cards")).isFalse();
@@ -85,11 +86,5 @@ class FitsJsonTest {
         List<String> names = new ArrayList<>();
         n.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private static List<Hdu> walk(Path file) throws IOException {
-        try (HeaderWalk walk = HeaderWalk.over(new FileRangeSource(file), WalkOptions.DEFAULT)) {
-            return walk.toList();
-        }
     }
 }
