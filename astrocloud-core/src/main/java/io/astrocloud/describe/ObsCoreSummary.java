@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
 /**
  * An {@link ObsCore} row as one line of text, for people: product type and size, centre and
  * field, time span, exposure, facility and target, e.g.
- * {@code image 2136x2078, centre 86.7412 -30.2869, field 17.61 deg, 2019-07-25T12:00:00 .. +1800 s TDB,
- * exposure 1425.6 s, TESS/TESS Photometer}. A missing part says so in a word ({@code no sky position});
+ * {@code image 2136x2078, centre 278.7383 +35.7767, field 17.25 deg, 2019-07-18T20:32:31 .. +1800 s TDB,
+ * exposure 1425 s, TESS/TESS Photometer}. A missing part says so in a word ({@code no sky position});
  * the reasons are in {@link ObsCore#why}.
  */
 public final class ObsCoreSummary {
