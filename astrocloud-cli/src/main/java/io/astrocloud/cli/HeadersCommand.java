@@ -1,6 +1,8 @@
 package io.astrocloud.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.astrocloud.describe.ObsCoreMapper;
+import io.astrocloud.describe.ObsCoreRows;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
 import io.astrocloud.json.FitsJson;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code astrocloud headers URL...}: every HDU's header, read with range requests. */
 @Command(name = "headers", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-        description = {"Print the header of every HDU of each FITS file, reading only the headers. Name objects, "
+        description = {"Print the header of every HDU of each FITS file, reading only the headers, with what it"
+                + " describes in IVOA ObsCore terms (product type, sky footprint, time span). Name objects, "
                 + "or prefixes ending in / (s3://, gs://, az://, Spaces URLs) to walk every FITS file under them."})
 final class HeadersCommand implements Callable<Integer> {
     @Mixin
@@ -67,6 +70,10 @@ final class HeadersCommand implements Callable<Integer> {
             description = "Print at most N cards per HDU (default: all).")
     int maxCards;
 
+    @Option(names = "--no-cards", description = "Leave the cards out: each HDU's offsets, sizes and ObsCore"
+            + " description only (a compact catalog with --jsonl).")
+    boolean noCards;
+
     @Spec
     CommandSpec spec;
 
@@ -97,22 +104,32 @@ final class HeadersCommand implements Callable<Integer> {
         return format != null && format.jsonl;
     }
 
+    private FitsJson.Cards cards() {
+        return noCards ? FitsJson.Cards.OMITTED : FitsJson.Cards.INCLUDED;
+    }
+
+    private HeaderPrinter printer(PrintWriter out) {
+        return new HeaderPrinter(out, maxCards, !noCards);
+    }
+
     /** Several files or a prefix: walked concurrently, each printed as it completes. */
     private int scan(SourceResolver resolver, WalkOptions walkOptions, PrintWriter out, PrintWriter err) {
         ScanProgress progress = new ScanProgress(err, this.progress.shown());
-        HeaderPrinter printer = new HeaderPrinter(out, maxCards);
+        HeaderPrinter printer = printer(out);
         List<ScanResult> failed = new ArrayList<>();
         try (HeaderScanner scanner = new HeaderScanner(resolver, walkOptions, concurrency);
              Stream<ScanResult> results = scanner.scan(ScanTargets.expand(resolver, urls, include))) {
             results.forEach(r -> {
                 if (jsonl() || json()) {
-                    ObjectNode doc = FitsJson.walk(r.object().url(), r.info(), r.hdus(), r.stats(), r.warnings());
+                    ObjectNode doc = FitsJson.walk(r.object().url(), r.info(), r.hdus(), r.stats(), r.warnings(),
+                            cards());
                     if (!r.ok()) {
                         doc.put("error", Redaction.text(String.valueOf(r.error().getMessage())));
                     }
                     out.println(jsonl() ? FitsJson.text(doc) : FitsJson.pretty(doc));
                 } else {
-                    r.hdus().forEach(printer::hdu);
+                    ObsCoreRows rows = ObsCoreRows.of(r.hdus(), r.info());
+                    r.hdus().forEach(h -> printer.hdu(h, rows.row(h)));
                     printer.summary(r.object().url(), r.info(), r.stats(), r.hdus().size(), r.warnings());
                 }
                 out.flush();
@@ -136,26 +153,27 @@ final class HeadersCommand implements Callable<Integer> {
                          PrintWriter err) {
         boolean json = json();
         List<Hdu> hdus = new ArrayList<>();
-        HeaderPrinter printer = new HeaderPrinter(out, maxCards);
+        HeaderPrinter printer = printer(out);
         HeaderWalk walk = null;
         try {
             walk = HeaderWalk.over(resolver.open(url), walkOptions);
             for (Hdu h = walk.next(); h != null; h = walk.next()) {
                 hdus.add(h);
                 if (!json) {
-                    printer.hdu(h);
+                    printer.hdu(h, ObsCoreMapper.describe(h, hdus.get(0), walk.object()));
                     out.flush();
                 }
             }
             if (json) {
-                out.println(FitsJson.pretty(FitsJson.walk(url, walk.object(), hdus, walk.stats(), walk.warnings())));
+                out.println(FitsJson.pretty(FitsJson.walk(url, walk.object(), hdus, walk.stats(), walk.warnings(),
+                        cards())));
             } else {
                 printer.summary(url, walk.object(), walk.stats(), hdus.size(), walk.warnings());
             }
             return true;
         } catch (IOException | RuntimeException e) {
             if (json && walk != null) {
-                ObjectNode doc = FitsJson.walk(url, walk.object(), hdus, walk.stats(), walk.warnings());
+                ObjectNode doc = FitsJson.walk(url, walk.object(), hdus, walk.stats(), walk.warnings(), cards());
                 doc.put("error", Redaction.text(String.valueOf(e.getMessage())));
                 out.println(FitsJson.pretty(doc));
             }

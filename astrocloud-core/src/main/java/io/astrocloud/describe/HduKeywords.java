@@ -1,9 +1,9 @@
 package io.astrocloud.describe;
 
-import static io.astrocloud.describe.CardValues.first;
-
 import io.astrocloud.fits.Card;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,13 +57,38 @@ final class HduKeywords {
     }
 
     private final List<Card> own;
+    private final Map<String, Card> ownIndex;
     private final List<Card> primary;
+    private Map<String, Card> primaryIndex;
     private final Inheritance inheritance;
 
     HduKeywords(List<Card> own, List<Card> primary, Inheritance inheritance) {
         this.own = own;
+        this.ownIndex = index(own);
         this.primary = primary;
         this.inheritance = inheritance;
+    }
+
+    /**
+     * Each keyword's first card: a description asks for some sixty keywords, which would each
+     * scan the header otherwise.
+     */
+    private static Map<String, Card> index(List<Card> cards) {
+        Map<String, Card> index = new HashMap<>(cards == null ? 0 : cards.size() * 2);
+        if (cards != null) {
+            for (Card c : cards) {
+                index.putIfAbsent(c.keyword(), c);
+            }
+        }
+        return index;
+    }
+
+    /** The primary header's first card of {@code keyword}, indexed on first use (only extensions ask). */
+    private Optional<Card> inPrimary(String keyword) {
+        if (primaryIndex == null) {
+            primaryIndex = index(primary);
+        }
+        return Optional.ofNullable(primaryIndex.get(keyword));
     }
 
     /** The HDU's own cards (the image view of a compressed image). */
@@ -77,19 +102,20 @@ final class HduKeywords {
 
     /** The keyword's card in this header, or inherited from the primary header, or empty. */
     Optional<Found> find(String keyword) {
-        Optional<Card> mine = first(own, keyword);
-        if (mine.isPresent()) {
-            return mine.map(c -> new Found(c, false));
+        Card mine = ownIndex.get(keyword);
+        if (mine != null) {
+            return Optional.of(new Found(mine, false));
         }
         if (inheritance == Inheritance.INHERITS && INHERITED.contains(keyword)) {
-            return first(primary, keyword).map(c -> new Found(c, true));
+            return inPrimary(keyword).map(c -> new Found(c, true));
         }
         return Optional.empty();
     }
 
     /** The keyword's value in this header only (never inherited), or null. */
     Object ownValue(String keyword) {
-        return first(own, keyword).map(Card::value).orElse(null);
+        Card mine = ownIndex.get(keyword);
+        return mine == null ? null : mine.value();
     }
 
     /** A non-blank string value (trimmed), own or inherited. */
@@ -112,7 +138,7 @@ final class HduKeywords {
         }
         if (inheritance == Inheritance.REFUSED) {
             for (String k : keywords) {
-                Optional<Card> p = first(primary, k);
+                Optional<Card> p = inPrimary(k);
                 if (p.isPresent() && INHERITED.contains(k)) {
                     why.append("; the primary header has ").append(new Found(p.get(), false).describe(k))
                             .append(" but INHERIT = F");

@@ -16,6 +16,8 @@ import static io.astrocloud.describe.ObsCoreColumn.TARGET_NAME;
 import io.astrocloud.fits.Card;
 import io.astrocloud.fits.CompressedImageHeader;
 import io.astrocloud.fits.Hdu;
+import io.astrocloud.source.ObjectInfo;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,23 +35,51 @@ import java.util.Optional;
 public final class ObsCoreMapper {
     /** The MIME type of FITS files (RFC 4047), for {@code access_format}. */
     public static final String FITS_MIME_TYPE = "application/fits";
+    private static final String NOT_IN_HEADERS =
+            "the object's size is not in its headers (the walk that read them knows it)";
 
     private ObsCoreMapper() {
     }
 
     /**
-     * Describes a walked HDU.
+     * Describes a walked HDU, without the object's size ({@code access_estsize} absent); {@link
+     * ObsCoreRows} describes a whole walk with it.
      *
      * @param hdu     the HDU
      * @param primary the file's primary HDU (the same object when {@code hdu} is the primary)
      */
     public static ObsCore describe(Hdu hdu, Hdu primary) {
-        return describe(hdu.cards(), primary.cards(), hdu.url());
+        return describe(hdu, primary, -1, NOT_IN_HEADERS);
+    }
+
+    /**
+     * Describes a walked HDU of an object whose size the walk knows.
+     *
+     * @param hdu     the HDU (a tile-compressed image is read through its {@link Hdu#compressedImage()})
+     * @param primary the file's primary HDU (the same object when {@code hdu} is the primary)
+     * @param object  what the store reported of the object: its size gives {@code access_estsize}
+     *                (kbyte, rounded up)
+     */
+    public static ObsCore describe(Hdu hdu, Hdu primary, ObjectInfo object) {
+        return describe(hdu, primary, object.sizeKnown() ? object.size() : -1,
+                "the store did not report the object's size");
+    }
+
+    private static ObsCore describe(Hdu hdu, Hdu primary, long objectSize, String sizeUnknown) {
+        Own own;
+        try {
+            own = hdu.compressedImage().map(image -> new Own(image.imageCards(), true, null))
+                    .orElseGet(() -> new Own(hdu.cards(), false, null));
+        } catch (UncheckedIOException e) {
+            Throwable cause = e.getCause().getCause();
+            own = new Own(hdu.cards(), false, (cause != null ? cause : e.getCause()).getMessage());
+        }
+        return describe(hdu.cards(), own, primary.cards(), hdu.url(), objectSize, sizeUnknown, null);
     }
 
     /**
      * Describes an HDU from its stored cards, its sky columns from its celestial WCS
-     * ({@link SkyDescription}).
+     * ({@link SkyDescription}); {@code access_estsize} is absent (the size is not in the headers).
      *
      * @param hduCards     the HDU's cards as stored (as {@code Hdu.cards()} lists them)
      * @param primaryCards the primary HDU's cards (the same list for the primary itself)
@@ -62,24 +92,34 @@ public final class ObsCoreMapper {
 
     /** As {@link #describe(List, List, String)}, with the sky columns given (null: from the WCS). */
     static ObsCore describe(List<Card> hduCards, List<Card> primaryCards, String objectUrl, SkyColumns sky) {
+        Own own;
+        try {
+            own = CompressedImageHeader.of(hduCards).map(image -> new Own(image.imageCards(), true, null))
+                    .orElseGet(() -> new Own(hduCards, false, null));
+        } catch (IllegalArgumentException e) {
+            own = new Own(hduCards, false, e.getMessage());
+        }
+        return describe(hduCards, own, primaryCards, objectUrl, -1, NOT_IN_HEADERS, sky);
+    }
+
+    /**
+     * The header an HDU is described by: its image view when it is a tile-compressed image, else
+     * its stored cards; {@code unreadable} says why the compression keywords cannot be read.
+     */
+    private record Own(List<Card> cards, boolean compressedImage, String unreadable) {
+    }
+
+    private static ObsCore describe(List<Card> hduCards, Own own, List<Card> primaryCards, String objectUrl,
+                                    long objectSize, String sizeUnknown, SkyColumns sky) {
         Row row = new Row();
         boolean isPrimary = !hduCards.isEmpty() && hduCards.get(0).keyword().equals("SIMPLE");
-        String kind = isPrimary ? "IMAGE" : String.valueOf(value(hduCards, "XTENSION")).strip().toUpperCase(Locale.ROOT);
-        List<Card> own = hduCards;
-        String unreadable = null;
-        try {
-            Optional<CompressedImageHeader> image = CompressedImageHeader.of(hduCards);
-            if (image.isPresent()) {
-                own = image.get().imageCards();
-                kind = "IMAGE";
-            }
-        } catch (IllegalArgumentException e) {
-            unreadable = e.getMessage();
-        }
+        String kind = isPrimary || own.compressedImage() ? "IMAGE"
+                : String.valueOf(value(hduCards, "XTENSION")).strip().toUpperCase(Locale.ROOT);
+        String unreadable = own.unreadable();
         HduKeywords.Inheritance inheritance = isPrimary ? HduKeywords.Inheritance.PRIMARY
                 : Boolean.FALSE.equals(value(hduCards, "INHERIT")) ? HduKeywords.Inheritance.REFUSED
                 : HduKeywords.Inheritance.INHERITS;
-        HduKeywords keys = new HduKeywords(own, primaryCards, inheritance);
+        HduKeywords keys = new HduKeywords(own.cards(), primaryCards, inheritance);
         boolean randomGroups = isPrimary && Boolean.TRUE.equals(value(hduCards, "GROUPS"))
                 && Long.valueOf(0).equals(value(hduCards, "NAXIS1"));
         List<ProductType.Axis> axes = unreadable != null ? ProductType.unreadable(row, unreadable)
@@ -88,13 +128,17 @@ public final class ObsCoreMapper {
         TimeColumns.describe(keys, row);
         names(keys, objectUrl, row);
         SkyColumns skyColumns = sky != null ? sky : unreadable != null ? SkyColumns.absent(unreadable)
-                : SkyDescription.of(own);
+                : SkyDescription.of(own.cards());
         skyColumns.values().forEach(row::put);
         skyColumns.why().forEach(row::absent);
         row.absent(CALIB_LEVEL, "FITS headers do not state a calibration level: an archive assigns it");
         row.absent(OBS_COLLECTION, "the collection is the publishing archive's choice, not a header keyword");
         row.absent(OBS_PUBLISHER_DID, "an IVOA dataset identifier is assigned by the publishing archive");
-        row.absent(ACCESS_ESTSIZE, "the object's size is not in its headers (the walk that read them knows it)");
+        if (objectSize >= 0) {
+            row.put(ACCESS_ESTSIZE, (objectSize + 999) / 1000);
+        } else {
+            row.absent(ACCESS_ESTSIZE, sizeUnknown);
+        }
         row.absent(O_UCD, "no header keyword gives the UCD of the pixel values");
         return row.build();
     }

@@ -77,7 +77,10 @@ public final class SkyDescription {
     private static List<Card> withoutLookupTables(List<Card> cards) {
         List<Card> kept = new ArrayList<>(cards.size());
         for (Card c : cards) {
-            if (!LOOKUP_TABLE_KEYWORD.matcher(c.keyword()).matches()) {
+            String k = c.keyword();
+            // Every lookup-table keyword starts with C, D or N: the others skip the pattern.
+            boolean candidate = !k.isEmpty() && (k.charAt(0) == 'C' || k.charAt(0) == 'D' || k.charAt(0) == 'N');
+            if (!candidate || !LOOKUP_TABLE_KEYWORD.matcher(k).matches()) {
                 kept.add(c);
             }
         }

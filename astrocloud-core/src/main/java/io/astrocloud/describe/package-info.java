@@ -45,9 +45,12 @@
  *     {@code facility_name}: TELESCOP; blank values count as absent. {@code obs_id}: OBS_ID,
  *     else ROOTNAME, else the file name without .fits/.fit/.fts and .gz/.fz/.bz2.
  *     {@code access_url}: the object's URL without query, fragment or user information;
- *     {@code access_format}: application/fits.</li>
+ *     {@code access_format}: application/fits; {@code access_estsize}: the object's size as the
+ *     walk learnt it from the store, in kbyte (1000 bytes, rounded up), absent when the store did
+ *     not report it or when only cards are described ({@link io.astrocloud.describe.ObsCoreRows}
+ *     describes a walk with it).</li>
  * <li>Never in a header, so always absent with their reason: {@code calib_level},
- *     {@code obs_collection}, {@code obs_publisher_did}, {@code access_estsize}, {@code o_ucd}.</li>
+ *     {@code obs_collection}, {@code obs_publisher_did}, {@code o_ucd}.</li>
  * </ul>
  */
 package io.astrocloud.describe;

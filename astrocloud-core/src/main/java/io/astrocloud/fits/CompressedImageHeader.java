@@ -123,6 +123,14 @@ public final class CompressedImageHeader {
         return imageCards;
     }
 
+    /**
+     * The image header as 80-character cards up to and including END, written by nom-tam-fits
+     * (the view exists only in memory: its cards have no stored text).
+     */
+    public List<String> cardImages() {
+        return CardImages.of(imageCards);
+    }
+
     /** {@code ZCMPTYPE}: RICE_1, GZIP_1, GZIP_2, HCOMPRESS_1, PLIO_1, NOCOMPRESS ({@code RICE_ONE} read as RICE_1), or null. */
     public String algorithm() {
         return algorithm;

@@ -3,12 +3,15 @@ package io.astrocloud.fits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import nom.tam.fits.Header;
 
 /**
  * One header-data unit as the walker found it: where its header and data lie in the object, its
- * header as nom-tam-fits reads it, and its cards as astropy lists them. The data itself is never
- * read.
+ * header as nom-tam-fits reads it, its cards as astropy lists them and, for a tile-compressed
+ * image, the image header astropy shows instead ({@link #compressedImage()}). The data itself is
+ * never read. What an HDU means in ObsCore terms depends on its file too (the primary header, the
+ * object's size): {@code io.astrocloud.describe.ObsCoreRows} describes a walk's HDUs.
  */
 public final class Hdu {
     private final int index;
@@ -18,6 +21,7 @@ public final class Hdu {
     private final long dataSize;
     private final String url;
     private volatile Header header;
+    private volatile Optional<CompressedImageHeader> compressedImage;
     private final List<Card> cards;
     private final boolean complete;
     private final byte[] headerBytes;
@@ -119,6 +123,37 @@ public final class Hdu {
     /** The cards as astropy lists them, with typed values (see {@link CardParser}). */
     public List<Card> cards() {
         return cards;
+    }
+
+    /**
+     * The image view of a tile-compressed image ({@code XTENSION = 'BINTABLE'}, {@code ZIMAGE = T}):
+     * its image header as astropy's {@code CompImageHDU.header} shows it and how it is stored;
+     * empty for every other HDU. Read from the cards on first use, once.
+     *
+     * @throws UncheckedIOException wrapping a {@link FitsFormatException} (URL, HDU, byte offset)
+     *                              when the compression keywords are missing or absurd
+     */
+    public Optional<CompressedImageHeader> compressedImage() {
+        Optional<CompressedImageHeader> view = compressedImage;
+        if (view == null) {
+            try {
+                view = CompressedImageHeader.of(this);
+            } catch (FitsFormatException e) {
+                throw new UncheckedIOException(e);
+            }
+            compressedImage = view;
+        }
+        return view;
+    }
+
+    /**
+     * The header as astropy's {@code hdu.header} shows it: the image view's cards for a
+     * tile-compressed image, else the stored {@link #cards()}.
+     *
+     * @throws UncheckedIOException as {@link #compressedImage()}
+     */
+    public List<Card> imageCards() {
+        return compressedImage().map(CompressedImageHeader::imageCards).orElse(cards);
     }
 
     /** The header's 80-character cards exactly as stored, up to and including END. */

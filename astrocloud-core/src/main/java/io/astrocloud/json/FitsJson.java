@@ -6,20 +6,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.astrocloud.describe.ObsCore;
+import io.astrocloud.describe.ObsCoreRows;
 import io.astrocloud.fits.Card;
+import io.astrocloud.fits.CompressedImageHeader;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.source.ObjectInfo;
 import io.astrocloud.source.Redaction;
 import io.astrocloud.source.TransferStats;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * FITS headers as JSON: cards as {@code {"keyword", "value", "comment"}} with values keeping their
- * FITS type (logical, integer, real, string, complex as {@code [re, im]}, none as null), HDUs with
- * their offsets and sizes, and whole walks as the CLI prints them. Shared by the CLI, the Camel
- * converters and anything else that writes headers out.
+ * FITS type (logical, integer, real, string, complex as {@code [re, im]}, none as null), ObsCore
+ * rows, HDUs with their offsets, sizes, rows and (image) cards, and whole walks as the CLI prints
+ * them. Shared by the CLI, the Camel converters and anything else that writes headers out.
  */
 public final class FitsJson {
     /** A shared mapper. */
@@ -72,11 +77,46 @@ public final class FitsJson {
         return a;
     }
 
+    /** Whether the HDUs of a document list their cards. */
+    public enum Cards {
+        /** {@code cards}, and {@code imageCards} for tile-compressed images. */
+        INCLUDED,
+        /** Neither: a compact catalog of offsets, sizes and ObsCore rows. */
+        OMITTED
+    }
+
+    /**
+     * An ObsCore row: column name to value in column order (absent columns left out), then
+     * {@code "why"}: column name to the reason it has no value.
+     */
+    public static ObjectNode obs(ObsCore obs) {
+        ObjectNode n = NODES.objectNode();
+        obs.values().forEach((column, v) -> n.set(column.columnName(), value(v)));
+        ObjectNode why = n.putObject("why");
+        obs.why().forEach((column, reason) -> why.put(column.columnName(), reason));
+        return n;
+    }
+
+    /** How a tile-compressed image is stored: {@code type} (algorithm), {@code tile}, and quantization when floats are quantized. */
+    public static ObjectNode compression(CompressedImageHeader image) {
+        ObjectNode n = NODES.objectNode();
+        n.put("type", image.algorithm());
+        ArrayNode tile = n.putArray("tile");
+        image.tile().forEach(tile::add);
+        image.quantization().ifPresent(q -> n.put("quantization", q));
+        image.ditherSeed().ifPresent(seed -> n.put("ditherSeed", seed));
+        return n;
+    }
+
     /**
      * One HDU: {@code index, type, headerOffset, headerBytes, dataOffset, dataBytes} (padded),
-     * {@code dataSize} (unpadded), {@code complete}, {@code cards}.
+     * {@code dataSize} (unpadded), {@code truncated} when the object ends early; for a
+     * tile-compressed image {@code compression} (or {@code compression.error} when its keywords
+     * cannot be read); {@code obs}, the HDU's ObsCore row; then, unless omitted, {@code cards} as
+     * stored and, for a tile-compressed image, {@code imageCards}, its image header as astropy's
+     * {@code CompImageHDU.header} shows it.
      */
-    public static ObjectNode hdu(Hdu h) {
+    public static ObjectNode hdu(Hdu h, ObsCore obs, Cards cards) {
         ObjectNode n = NODES.objectNode();
         n.put("index", h.index());
         n.put("type", h.type());
@@ -88,18 +128,36 @@ public final class FitsJson {
         if (!h.complete()) {
             n.put("truncated", true);
         }
-        n.set("cards", cards(h.cards()));
+        Optional<CompressedImageHeader> image = Optional.empty();
+        try {
+            image = h.compressedImage();
+            image.ifPresent(view -> n.set("compression", compression(view)));
+        } catch (UncheckedIOException e) {
+            n.putObject("compression").put("error", Redaction.text(e.getCause().getMessage()));
+        }
+        n.set("obs", obs(obs));
+        if (cards == Cards.INCLUDED) {
+            n.set("cards", cards(h.cards()));
+            image.ifPresent(view -> n.set("imageCards", cards(view.imageCards())));
+        }
         return n;
+    }
+
+    /** A walk of one object with every HDU's cards: {@link #walk(String, ObjectInfo, List, TransferStats, List, Cards)}. */
+    public static ObjectNode walk(String url, ObjectInfo object, List<Hdu> hdus, TransferStats stats,
+                                  List<String> warnings) {
+        return walk(url, object, hdus, stats, warnings, Cards.INCLUDED);
     }
 
     /**
      * A walk of one object: {@code url} (its secrets masked: {@link Redaction}), {@code size, etag,
-     * hdus, stats, warnings}.
+     * hdus} (each described by {@link #hdu}, its row from {@link ObsCoreRows}), {@code stats,
+     * warnings}.
      */
     public static ObjectNode walk(String url, ObjectInfo object, List<Hdu> hdus, TransferStats stats,
-                                  List<String> warnings) {
+                                  List<String> warnings, Cards cards) {
         ObjectNode n = NODES.objectNode();
-        n.put("url", Redaction.text(url));
+        n.put("url", url == null ? null : Redaction.text(url));
         if (object.sizeKnown()) {
             n.put("size", object.size());
         } else {
@@ -107,7 +165,8 @@ public final class FitsJson {
         }
         n.put("etag", object.etag());
         ArrayNode list = n.putArray("hdus");
-        hdus.forEach(h -> list.add(hdu(h)));
+        ObsCoreRows rows = ObsCoreRows.of(hdus, object);
+        hdus.forEach(h -> list.add(hdu(h, rows.row(h.index()), cards)));
         if (stats != null) {
             ObjectNode s = n.putObject("stats");
             s.put("requests", stats.requests());

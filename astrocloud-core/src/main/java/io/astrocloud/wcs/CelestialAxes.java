@@ -135,7 +135,7 @@ record CelestialAxes(int longitude, int latitude, String longitudeType, String l
 
     private static String noTypesReason(KeywordValues values) {
         List<String> alternates = values.header().keywords().stream()
-            .filter(k -> ALTERNATE_CTYPE.matcher(k).matches())
+            .filter(k -> k.startsWith("CTYPE") && ALTERNATE_CTYPE.matcher(k).matches())
             .map(k -> k.substring(k.length() - 1)).distinct().sorted().toList();
         if (!alternates.isEmpty()) {
             return "no primary world coordinate system (no CTYPEn); alternate descriptions " + alternates

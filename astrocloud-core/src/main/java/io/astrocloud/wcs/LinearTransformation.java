@@ -71,6 +71,9 @@ final class LinearTransformation {
         boolean cd = false;
         boolean crota = false;
         for (String keyword : keywords) {
+            if (!WcsReader.indexedLike(keyword)) {
+                continue;
+            }
             Matcher matrix = MATRIX.matcher(keyword);
             if (matrix.matches()) {
                 pc |= matrix.group(1).equals("PC");

@@ -51,6 +51,15 @@ final class WcsReader {
         return new CelestialWcs(axes, frame, linear, distortion, mapping, grid(values, axes));
     }
 
+    /**
+     * True when a keyword may be an indexed WCS keyword (CTYPEn ... CROTAn, PCi_j, CDi_j, PVi_m):
+     * it starts with C or P and ends with a digit. Most keywords are not, and skip the patterns.
+     */
+    static boolean indexedLike(String keyword) {
+        int n = keyword.length();
+        return n > 2 && (keyword.charAt(0) == 'C' || keyword.charAt(0) == 'P') && Character.isDigit(keyword.charAt(n - 1));
+    }
+
     /** WCSAXES, else the highest axis number of NAXIS and the WCS keywords, as wcslib counts. */
     private static int axisCount(KeywordValues values) {
         long naxis = values.integer("NAXIS", 0);
@@ -66,6 +75,9 @@ final class WcsReader {
         }
         int highest = (int) naxis;
         for (String keyword : values.header().keywords()) {
+            if (!indexedLike(keyword)) {
+                continue;
+            }
             Matcher indexed = INDEXED.matcher(keyword);
             Matcher matrix = MATRIX.matcher(keyword);
             Matcher pv = PV.matcher(keyword);

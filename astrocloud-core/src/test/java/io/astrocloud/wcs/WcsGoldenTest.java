@@ -22,7 +22,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Pixel to sky, sky to pixel and footprints against astropy.wcs (wcslib 7.12), from the fixtures
  * {@code oracles/make_wcs_golden.py} wrote: the WCS headers of the real corpus and generated
- * headers for every projection, frame, linear form and axis layout implemented.
+ * headers for every projection, frame, linear form and axis layout implemented; and those of
+ * {@code oracles/make_testkit_wcs_golden.py}: the testkit's generated files (a TESS full-frame
+ * image with TAN-SIP and AP/BP, HST-like and tile-compressed images).
  *
  * <p>Tolerances. The promise is 0.05 arcsec on the sky; the test holds positions to 1 mas, so
  * that a frame bias left out (ICRS to FK5 is up to 23 mas) cannot hide under the promise. Pixels
@@ -40,10 +42,9 @@ class WcsGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> agreesWithAstropyOnEveryFixture() {
-        JsonNode index = read("index.json");
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode name : index) {
-            JsonNode fixture = read(name.asText());
+        for (String name : fixtureNames()) {
+            JsonNode fixture = read(name);
             tests.add(DynamicTest.dynamicTest(fixture.get("name").asText(), () -> check(fixture)));
         }
         return tests.stream();
@@ -136,8 +137,8 @@ class WcsGoldenTest {
     /** Every fixture with a celestial WCS. */
     static List<SkyFixture> skyFixtures() {
         List<SkyFixture> out = new ArrayList<>();
-        for (JsonNode name : read("index.json")) {
-            JsonNode fixture = read(name.asText());
+        for (String name : fixtureNames()) {
+            JsonNode fixture = read(name);
             if (fixture.get("sky").asBoolean()) {
                 CelestialWcs wcs = CelestialWcs.read(keywords(fixture.get("cards"))).orElseThrow();
                 out.add(new SkyFixture(fixture.get("name").asText(), fixture, wcs));
@@ -177,10 +178,25 @@ class WcsGoldenTest {
         return out;
     }
 
-    static JsonNode read(String name) {
-        try (InputStream in = WcsGoldenTest.class.getResourceAsStream("/golden/wcs/" + name)) {
+    /**
+     * Every fixture, as a path under golden/: those of {@code make_wcs_golden.py} (corpus and
+     * generated headers, wcs/) and of {@code make_testkit_wcs_golden.py} (the testkit's generated
+     * files, wcs-testkit/).
+     */
+    static List<String> fixtureNames() {
+        List<String> names = new ArrayList<>();
+        for (String dir : List.of("wcs/", "wcs-testkit/")) {
+            for (JsonNode name : read(dir + "index.json")) {
+                names.add(dir + name.asText());
+            }
+        }
+        return names;
+    }
+
+    static JsonNode read(String path) {
+        try (InputStream in = WcsGoldenTest.class.getResourceAsStream("/golden/" + path)) {
             if (in == null) {
-                throw new IllegalStateException("missing fixture golden/wcs/" + name);
+                throw new IllegalStateException("missing fixture golden/" + path);
             }
             return JSON.readTree(in);
         } catch (IOException e) {

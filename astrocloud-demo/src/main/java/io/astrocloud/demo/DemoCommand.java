@@ -3,6 +3,7 @@ package io.astrocloud.demo;
 import io.astrocloud.auth.S3Access;
 import io.astrocloud.cli.ByteCount;
 import io.astrocloud.cli.HeaderPrinter;
+import io.astrocloud.describe.ObsCoreRows;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
 import io.astrocloud.fits.WalkOptions;
@@ -15,6 +16,7 @@ import io.astrocloud.source.TransferStats;
 import io.astrocloud.testkit.fits.HduSpec;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
+import io.astrocloud.testkit.fits.TessFullFrameImage;
 import io.astrocloud.testkit.dynamo.TestDynamo;
 import io.astrocloud.testkit.http.RangeHttpServer;
 import io.astrocloud.testkit.kafka.KafkaBroker;
@@ -39,16 +41,18 @@ import picocli.CommandLine.Model.CommandSpec;
  * S3-compatible server (S3Proxy) and DynamoDB Local start in this process and a Kafka broker as
  * its own process (Kafka's jars, resolved by the build); generated FITS files go into S3 (a 44 GB
  * TESS-like cube stored sparse, an 81-HDU HST-like file, a tile-compressed image, a table with a
- * large heap) and each is walked over the S3 protocol. Then the three ways of using astro-cloud,
+ * large heap, a TESS full-frame image with a TAN-SIP WCS) and each is walked over the S3 protocol
+ * and described in IVOA ObsCore terms. Then the three ways of using astro-cloud,
  * as the samples module holds them: a Camel route to Kafka, indexing on upload, and the Lambda
  * function invoked with an event file. The byte accounting closes the run.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-        description = "Walk generated FITS files (one of 44 GB) in an embedded S3 server, then route them to Kafka,"
-                + " index them on upload and invoke the Lambda function; no network needed.")
+        description = "Walk generated FITS files (one of 44 GB) in an embedded S3 server and describe each HDU"
+                + " (ObsCore), then route them to Kafka, index them on upload and invoke the Lambda function;"
+                + " no network needed.")
 final class DemoCommand implements Callable<Integer> {
     private static final String BUCKET = "demo-archive";
-    private static final int STEPS = 6;
+    private static final int STEPS = 7;
 
     @Option(names = "--max-cards", paramLabel = "N", defaultValue = "12",
             description = "Cards to print per HDU (default: ${DEFAULT-VALUE}; 0: all).")
@@ -79,21 +83,26 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             step(out, 3, "Walking each file's headers over the S3 protocol (ranged GETs only):");
             List<String[]> rows = new ArrayList<>();
+            Map<String, ObsCoreRows> described = new LinkedHashMap<>();
             AccessOptions access = AccessOptions.builder().s3Client(s3.admin())
                     .s3(S3Access.builder().endpoint(s3.endpoint()).pathStyle(true).build()).build();
             try (SourceResolver resolver = new SourceResolver(access)) {
                 for (Map.Entry<String, String> e : urls.entrySet()) {
-                    rows.add(walk(resolver, e.getKey(), e.getValue(), out));
+                    rows.add(walk(resolver, e.getKey(), e.getValue(), described, out));
                 }
             }
             out.println();
-            step(out, 4, "A Camel route, from(\"astrocloud:headers?url=...\").to(\"kafka:...\"): one record per HDU");
+            step(out, 4, "Each HDU described from its header alone, as IVOA ObsCore rows (headers --json gives them"
+                    + " as \"obs\"):");
+            new ObsCoreStep(out, 6).print(described);
+            out.println();
+            step(out, 5, "A Camel route, from(\"astrocloud:headers?url=...\").to(\"kafka:...\"): one record per HDU");
             routeToKafka(kafka, new ArrayList<>(urls.keySet()).subList(0, 2), s3, out);
             out.println();
-            step(out, 5, "Indexing on upload: upload to S3, S3's event to the Lambda handler, query DynamoDB");
+            step(out, 6, "Indexing on upload: upload to S3, S3's event to the Lambda handler, query DynamoDB");
             UploadWalkthrough.run(s3, dynamo, UploadWalkthrough.TABLE, out);
             out.println();
-            step(out, 6, "Direct invocation of the Lambda function with the event files of samples/events");
+            step(out, 7, "Direct invocation of the Lambda function with the event files of samples/events");
             InvokeWalkthrough.run(s3, dynamo, UploadWalkthrough.TABLE + "-invoke", out);
             printAccounting(rows, out);
         } finally {
@@ -132,6 +141,7 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, List<HduSpec>> files = new LinkedHashMap<>();
         files.put("tess/tess-s0022-4-4-cube.fits", SyntheticFits.tessCube());
         files.put("hst/ibxl50clq_raw.fits", SyntheticFits.hstWfc3Ir(16));
+        files.put("tess/s0014-1-1-0150-s_ffic.fits", TessFullFrameImage.hdus());
         files.put("hst/compressed_sci.fits.fz", SyntheticFits.tileCompressedImage());
         files.put("spectra/wide_table_heap.fits", SyntheticFits.wideTableWithHeap());
         Map<String, String> urls = new LinkedHashMap<>();
@@ -160,7 +170,8 @@ final class DemoCommand implements Callable<Integer> {
         return urls;
     }
 
-    private String[] walk(SourceResolver resolver, String url, String name, PrintWriter out) throws IOException {
+    private String[] walk(SourceResolver resolver, String url, String name, Map<String, ObsCoreRows> described,
+                          PrintWriter out) throws IOException {
         out.println();
         out.println("== " + url);
         HeaderPrinter printer = new HeaderPrinter(out, maxCards);
@@ -168,11 +179,13 @@ final class DemoCommand implements Callable<Integer> {
         int hdus = 0;
         try (HeaderWalk walk = HeaderWalk.over(resolver.open(url), WalkOptions.DEFAULT)) {
             TransferStats stats = walk.stats();
-            for (Hdu h = walk.next(); h != null; h = walk.next()) {
-                printer.hdu(h);
+            ObsCoreRows rows = ObsCoreRows.of(walk.toList(), walk.object());
+            for (Hdu h : rows.hdus()) {
+                printer.hdu(h, rows.row(h));
                 headerBytes += h.headerSize();
                 hdus++;
             }
+            described.put(url, rows);
             printer.summary(url, walk.object(), stats, hdus, walk.warnings());
             long size = walk.object().size();
             return new String[] {name, ByteCount.human(size), Integer.toString(hdus), ByteCount.grouped(headerBytes),

@@ -28,9 +28,28 @@ class PackagedDemoIT {
         assertThat(run.out()).contains("s3://demo-archive/tess/tess-s0022-4-4-cube.fits: 3 HDUs");
         assertThat(run.out()).contains("s3://demo-archive/hst/ibxl50clq_raw.fits: 81 HDUs");
         assertThat(run.out()).containsPattern("tess/tess-s0022-4-4-cube.fits +44\\.0 GB +3 +72,000");
-        assertThat(run.out())
-                .containsSubsequence("[1/6]", "[2/6]", "[3/6]", "[4/6]", "[5/6]", "[6/6]", "Byte accounting");
+        assertThat(run.out()).containsSubsequence("[1/7]", "[2/7]", "[3/7]", "[4/7]", "[5/7]", "[6/7]", "[7/7]",
+                "Byte accounting");
         String out = run.out();
+        // Each HDU described from its header: the TESS FFI's TAN-SIP footprint, the cube's missing WCS and why,
+        // the HST science images, the compressed image through its image header.
+        assertThat(out).containsSubsequence("[4/7]",
+                "s3://demo-archive/tess/tess-s0022-4-4-cube.fits",
+                "HDU 1  cube 2x1240, no sky position, 2020-02-19T02:52:52 .. +27.80 d, TESS/TESS Photometer",
+                "no sky footprint: no celestial WCS: no CTYPEn keywords",
+                "s3://demo-archive/hst/ibxl50clq_raw.fits",
+                "HDU 1  image 1014x1014, centre 265.1754 -53.6743, field 3.2 arcmin, 2010-04-28T05:23:54 .. +1103 s,"
+                        + " exposure 1103 s, HST/WFC3, target NGC-6397",
+                "... 75 more HDUs",
+                "s3://demo-archive/tess/s0014-1-1-0150-s_ffic.fits",
+                "HDU 1  image 2136x2078, centre 278.7383 +35.7767, field 17.25 deg, 2019-07-18T20:32:31 .. +1800 s TDB,"
+                        + " exposure 1425 s, TESS/TESS Photometer",
+                "s_region POLYGON ICRS 283.676303931 28.250238007 269.880662686 31.302367074 272.913496323"
+                        + " 43.096278644 288.559637547 39.529272233",
+                "s3://demo-archive/hst/compressed_sci.fits.fz",
+                "HDU 1  image 4096x4096, centre 202.4696 +47.1952, field 4.8 arcmin",
+                "[5/7]");
+        assertThat(out).contains("    tile-compressed image, stored as RICE_1, tiles 4096x1; its image header");
         // The route to Kafka (a broker process from the jars the build unpacked into target/kafka).
         assertThat(out).containsPattern("route HeadersToKafkaRoute.java +"
                 + "s3://demo-archive/tess/tess-s0022-4-4-cube.fits -> kafka:fits-headers  3 records");

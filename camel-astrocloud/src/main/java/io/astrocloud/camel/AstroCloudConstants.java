@@ -54,6 +54,22 @@ public final class AstroCloudConstants {
             + " to it.", javaType = "String")
     public static final String ETAG = "CamelAstroCloudETag";
 
+    /** Right ascension of the HDU's footprint centre (ObsCore {@code s_ra}). */
+    @Metadata(label = "consumer", description = "ObsCore s_ra: right ascension (ICRS, degrees) of the centre of the"
+            + " HDU's sky footprint, from its celestial WCS. Absent when the header has none.", javaType = "Double")
+    public static final String S_RA = "CamelAstroCloudSRa";
+
+    /** Declination of the HDU's footprint centre (ObsCore {@code s_dec}). */
+    @Metadata(label = "consumer", description = "ObsCore s_dec: declination (ICRS, degrees) of the centre of the"
+            + " HDU's sky footprint, from its celestial WCS. Absent when the header has none.", javaType = "Double")
+    public static final String S_DEC = "CamelAstroCloudSDec";
+
+    /** Start time of the HDU's observation (ObsCore {@code t_min}). */
+    @Metadata(label = "consumer", description = "ObsCore t_min: start of the observation (MJD, in the header's time"
+            + " scale, ObsCore t_scale), from the HDU's time keywords or its primary header's. Absent when they"
+            + " give none.", javaType = "Double")
+    public static final String T_MIN = "CamelAstroCloudTMin";
+
     /** How many HDUs the producer found. */
     @Metadata(label = "producer", description = "How many HDUs the producer found (the size of the body list).",
             javaType = "Integer")

@@ -1,5 +1,6 @@
 package io.astrocloud.camel;
 
+import io.astrocloud.describe.ObsCoreRows;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.scan.ScanResult;
 import io.astrocloud.scan.ScanTargets;
@@ -23,9 +24,9 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
 
 /**
  * Emits one exchange per HDU, in HDU order: the body is the {@code Hdu} (which converts to its
- * nom-tam-fits {@code Header}, its card text, bytes, values or JSON: {@link AstroCloudConverters}),
- * the message headers say where it lies ({@link AstroCloudConstants}), and the batch properties
- * count the object's HDUs. An object URL is walked on each poll (once by default); a prefix is
+ * nom-tam-fits {@code Header}, its card text, bytes, values or JSON, or its ObsCore row:
+ * {@link AstroCloudConverters}), the message headers say where it lies and where on the sky and
+ * when it observed ({@link AstroCloudConstants}), and the batch properties count the object's HDUs. An object URL is walked on each poll (once by default); a prefix is
  * listed and its FITS objects walked several at once, each object's HDUs sent together, skipping
  * object versions already emitted. A failure of the object URL, or of listing the prefix, fails the
  * poll; a failure of one object under a prefix goes to the exception handler and the others go on.
@@ -143,8 +144,9 @@ public class AstroCloudConsumer extends ScheduledBatchPollingConsumer {
         }
         Synchronization watch = seen.watch(key, result.hdus().size());
         Queue<Object> exchanges = new ArrayDeque<>();
+        ObsCoreRows rows = ObsCoreRows.of(result.hdus(), result.info());
         for (Hdu hdu : result.hdus()) {
-            Exchange exchange = createExchange(result, hdu);
+            Exchange exchange = createExchange(result, hdu, rows);
             exchange.getExchangeExtension().addOnCompletion(watch);
             exchanges.add(exchange);
         }
@@ -156,12 +158,14 @@ public class AstroCloudConsumer extends ScheduledBatchPollingConsumer {
         return sent;
     }
 
-    private Exchange createExchange(ScanResult result, Hdu hdu) {
+    private Exchange createExchange(ScanResult result, Hdu hdu, ObsCoreRows rows) {
         Exchange exchange = createExchange(true);
         Message message = exchange.getIn();
         message.setBody(hdu);
         HduMessage.describeObject(message, result.object().url(), result.info());
         HduMessage.describeHdu(message, hdu);
+        HduMessage.describeObservation(message, rows.row(hdu));
+        HduMessage.keepRows(exchange, rows);
         return exchange;
     }
 

@@ -1,12 +1,16 @@
 package io.astrocloud.camel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.astrocloud.describe.ObsCore;
+import io.astrocloud.describe.ObsCoreMapper;
+import io.astrocloud.describe.ObsCoreRows;
 import io.astrocloud.fits.Card;
 import io.astrocloud.fits.CardParser;
 import io.astrocloud.fits.DataSize;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.json.FitsJson;
 import io.astrocloud.source.ObjectInfo;
+import io.astrocloud.source.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,13 +34,26 @@ import org.apache.camel.Message;
  * <li>{@code JsonNode} (whose text is JSON): the cards as {@code [{"keyword", "value", "comment"}]}
  * for an {@code Hdu} or a {@code Header}, the walk document of the command line's {@code --json}
  * (every HDU with its offsets and cards) for the producer's {@code List<Hdu>};</li>
- * <li>{@code Header}: an {@code Hdu}'s nom-tam-fits header.</li>
+ * <li>{@code Header}: an {@code Hdu}'s nom-tam-fits header;</li>
+ * <li>{@link ObsCore}: an {@code Hdu}'s IVOA ObsCore row (sky footprint, time span, exposure,
+ * product type, names; a reason for each column without a value), which converts on to a
+ * {@code Map<String, Object>} of column name to value in ObsCore column order with the reasons
+ * under {@code "why"} ({@link ObsCore#toMap()}), or to {@code JsonNode} ({@code {..., "why": {...}}},
+ * as the command line's {@code "obs"}).</li>
  * </ul>
  * An {@code Hdu} (the consumer's body, and each HDU of the producer's) converts from its header's
  * bytes as stored; a {@code Header} built elsewhere from nom-tam-fits' rendering. Values are typed
  * as astropy types them, by the core's one card parser and JSON mapper. No conversion needs anything
  * but the body, except the producer's list, whose document takes the object's URL, size and ETag
- * from the message headers.
+ * from the message headers, and the ObsCore row, which takes the object's rows from the exchange.
+ *
+ * <p>Why the row is its own type rather than a second {@code Hdu} to {@code Map} conversion: Camel
+ * picks a converter by source and target type, and {@code Hdu} to {@code Map} already gives the
+ * keyword values. {@code convertBodyTo(ObsCore.class)} is the one way to the row; the row converts
+ * to the map or JSON from there. An extension's row needs its file: the primary header, from which
+ * it inherits the observation keywords, and the object's size ({@code access_estsize}). The
+ * consumer and the producer keep the object's rows on the exchange (a split copies them to its
+ * parts); a primary HDU converts anywhere, an extension only in such an exchange.
  */
 @Converter(generateLoader = true)
 public final class AstroCloudConverters {
@@ -97,6 +114,42 @@ public final class AstroCloudConverters {
     @Converter
     public static JsonNode toJsonNode(Hdu hdu) {
         return FitsJson.cards(hdu.cards());
+    }
+
+    /**
+     * The HDU's ObsCore row: from the object's rows the consumer or producer kept on the exchange;
+     * a primary HDU met elsewhere is described alone (its size from {@value AstroCloudConstants#OBJECT_SIZE}).
+     *
+     * @throws IllegalArgumentException for an extension HDU outside the exchanges of this component,
+     *                                  whose primary header is not known
+     */
+    @Converter
+    public static ObsCore toObsCore(Hdu hdu, Exchange exchange) {
+        ObsCoreRows rows = exchange == null ? null
+                : exchange.getProperty(HduMessage.OBSCORE_ROWS, ObsCoreRows.class);
+        if (rows != null && rows.holds(hdu)) {
+            return rows.row(hdu);
+        }
+        if (hdu.index() == 0) {
+            Long size = exchange == null ? null
+                    : exchange.getMessage().getHeader(AstroCloudConstants.OBJECT_SIZE, Long.class);
+            return ObsCoreMapper.describe(hdu, hdu, new ObjectInfo(size == null ? -1 : size, null));
+        }
+        throw new IllegalArgumentException("HDU " + hdu.index() + " of " + Redaction.text(hdu.url())
+                + " inherits from its primary header, which this exchange does not hold: convert it in an exchange"
+                + " of the astrocloud consumer, or of a split of the producer's list");
+    }
+
+    /** The row as column name to value, in ObsCore column order, then {@code "why"}: column name to reason. */
+    @Converter
+    public static Map<String, Object> toMap(ObsCore obs) {
+        return obs.toMap();
+    }
+
+    /** The row as JSON, as the command line's {@code "obs"}. */
+    @Converter
+    public static JsonNode toJsonNode(ObsCore obs) {
+        return FitsJson.obs(obs);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.astrocloud.camel;
 
+import io.astrocloud.describe.ObsCoreRows;
 import io.astrocloud.scan.ScanResult;
 import io.astrocloud.source.ObjectRef;
 import io.astrocloud.source.Redaction;
@@ -9,7 +10,8 @@ import org.apache.camel.support.DefaultProducer;
 
 /**
  * Walks the object a message names and replaces the body with its HDUs, a {@code List<Hdu>} in HDU
- * order, so that {@code .split(body())} gives one message per HDU. The URL comes from the
+ * order, so that {@code .split(body())} gives one message per HDU (each converts to its ObsCore row,
+ * as the consumer's do). The URL comes from the
  * {@value AstroCloudConstants#URL} header, else from a String body, else from the endpoint's
  * {@code url}. A failed walk fails the exchange with an exception naming the URL and byte offset.
  */
@@ -39,6 +41,7 @@ public class AstroCloudProducer extends DefaultProducer {
         }
         Message out = exchange.getMessage();
         out.setBody(result.hdus());
+        HduMessage.keepRows(exchange, ObsCoreRows.of(result.hdus(), result.info()));
         HduMessage.describeObject(out, url, result.info());
         out.setHeader(AstroCloudConstants.HDU_COUNT, result.hdus().size());
     }

@@ -1,11 +1,21 @@
 package io.astrocloud.camel;
 
+import io.astrocloud.describe.ObsCore;
+import io.astrocloud.describe.ObsCoreColumn;
+import io.astrocloud.describe.ObsCoreRows;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.source.ObjectInfo;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /** Writes what is known about an object and one of its HDUs into message headers. */
 final class HduMessage {
+    /**
+     * The exchange property holding the object's {@link ObsCoreRows}, shared by the exchanges of
+     * its HDUs (and copied to the parts of a split): the converter to {@link ObsCore} reads it.
+     */
+    static final String OBSCORE_ROWS = "CamelAstroCloudObsCoreRows";
+
     private HduMessage() {
     }
 
@@ -29,5 +39,17 @@ final class HduMessage {
         message.setHeader(AstroCloudConstants.DATA_OFFSET, hdu.dataOffset());
         message.setHeader(AstroCloudConstants.DATA_SIZE, hdu.dataSize());
         message.setHeader(AstroCloudConstants.HDU_COMPLETE, hdu.complete());
+    }
+
+    /** The ObsCore columns people route by, when the HDU's row has them: s_ra, s_dec, t_min. */
+    static void describeObservation(Message message, ObsCore obs) {
+        obs.real(ObsCoreColumn.S_RA).ifPresent(v -> message.setHeader(AstroCloudConstants.S_RA, v));
+        obs.real(ObsCoreColumn.S_DEC).ifPresent(v -> message.setHeader(AstroCloudConstants.S_DEC, v));
+        obs.real(ObsCoreColumn.T_MIN).ifPresent(v -> message.setHeader(AstroCloudConstants.T_MIN, v));
+    }
+
+    /** The object's rows, for the converter to {@link ObsCore}. */
+    static void keepRows(Exchange exchange, ObsCoreRows rows) {
+        exchange.setProperty(OBSCORE_ROWS, rows);
     }
 }

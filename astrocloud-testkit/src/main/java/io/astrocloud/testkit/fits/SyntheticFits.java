@@ -81,8 +81,8 @@ public final class SyntheticFits {
 
     /**
      * An HST WFC3/IR MultiAccum file: a primary header and five image extensions per read (SCI
-     * float32, ERR float32, DQ int16, SAMP int16, TIME float32), each 1014 x 1014. Sixteen reads
-     * give 81 HDUs and 266 MB.
+     * float32, ERR float32, DQ int16, SAMP int16, TIME float32), each 1014 x 1014, the SCI images
+     * with a celestial WCS. Sixteen reads give 81 HDUs and 266 MB.
      */
     public static List<HduSpec> hstWfc3Ir(int reads) {
         List<HduSpec> hdus = new ArrayList<>();
@@ -134,6 +134,19 @@ public final class SyntheticFits {
                 .integer("EXTVER", read, "extension version number")
                 .string("ROOTNAME", "ibxl50clq", "rootname of the observation set")
                 .real("SAMPTIME", 100.651947 * read, "total integration time (sec)");
+        if (name.equals("SCI")) {
+            // The science image's WCS, as a raw WFC3/IR file carries it: 0.135 arcsec pixels, no distortion terms.
+            h.string("CTYPE1", "RA---TAN", "the coordinate type for the first axis")
+                    .string("CTYPE2", "DEC--TAN", "the coordinate type for the second axis")
+                    .real("CRPIX1", 507.0, "x-coordinate of reference pixel")
+                    .real("CRPIX2", 507.0, "y-coordinate of reference pixel")
+                    .real("CRVAL1", 265.175375, "first axis value at reference pixel")
+                    .real("CRVAL2", -53.674333, "second axis value at reference pixel")
+                    .real("CD1_1", -3.2476E-5, "partial of first axis coordinate w.r.t. x")
+                    .real("CD1_2", 1.875E-5, "partial of first axis coordinate w.r.t. y")
+                    .real("CD2_1", 1.875E-5, "partial of second axis coordinate w.r.t. x")
+                    .real("CD2_2", 3.2476E-5, "partial of second axis coordinate w.r.t. y");
+        }
         for (int i = 1; h.cards() < cards; i++) {
             h.real("CD" + (i % 2 + 1) + "_" + (i / 2 % 2 + 1) + "X" + i, 1.0e-5 * i, "partial of axis");
         }
@@ -173,7 +186,12 @@ public final class SyntheticFits {
         return hdus;
     }
 
-    /** A tile-compressed image (RICE_1): a BINTABLE whose heap holds the compressed tiles. */
+    /**
+     * A tile-compressed image (RICE_1): a BINTABLE whose heap holds the compressed tiles of a
+     * 4096 x 4096 int16 image in tiles of one row (ZTILE2 left to its default, 1), with the WCS
+     * (0.05 arcsec pixels) and observation keywords of an HST ACS image of M 51; the header fills
+     * one block.
+     */
     public static List<HduSpec> tileCompressedImage() {
         int rows = 4096;
         long heap = 48_000_000L;
@@ -198,11 +216,16 @@ public final class SyntheticFits {
                 .integer("ZNAXIS1", 4096, "")
                 .integer("ZNAXIS2", 4096, "")
                 .integer("ZTILE1", 4096, "")
-                .integer("ZTILE2", 1, "")
                 .string("ZCMPTYPE", "RICE_1", "")
                 .string("ZNAME1", "BLOCKSIZE", "").integer("ZVAL1", 32, "")
                 .string("ZNAME2", "BYTEPIX", "").integer("ZVAL2", 2, "")
                 .string("EXTNAME", "SCI", "")
+                .string("TELESCOP", "HST", "").string("INSTRUME", "ACS", "").string("TARGNAME", "NGC5194", "")
+                .string("DATE-OBS", "2005-01-20T10:02:13", "").real("EXPTIME", 680.0, "")
+                .string("CTYPE1", "RA---TAN", "").string("CTYPE2", "DEC--TAN", "")
+                .real("CRPIX1", 2048.5, "").real("CRPIX2", 2048.5, "")
+                .real("CRVAL1", 202.4696, "").real("CRVAL2", 47.1952, "")
+                .real("CD1_1", -1.3889E-5, "").real("CD2_2", 1.3889E-5, "")
                 .end(), 8L * rows + heap));
         return hdus;
     }
