@@ -10,9 +10,6 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /**
  * Forces an interleaving of events: an indexer whose DynamoDB client stops before a chosen request
@@ -57,8 +54,7 @@ final class Choreography implements ExecutionInterceptor {
             return;
         }
         if (fail) {
-            throw ProvisionedThroughputExceededException.builder()
-                    .message("throttled past the retries (forced by the test)").build();
+            throw IndexTable.throttled("throttled past the retries (forced by the test)");
         }
         arrived.countDown();
         try {
@@ -87,12 +83,5 @@ final class Choreography implements ExecutionInterceptor {
     /** Lets the paused request go. */
     void release() {
         go.countDown();
-    }
-
-    /** A DynamoDB client on the fixture's endpoint with this choreography (no retries of its own). */
-    DynamoDbClient client() {
-        DynamoDbClientBuilder builder = DynamoDbClients.builder().applyMutation(IndexFixture.dynamo()::configure);
-        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                .addExecutionInterceptor(this).build()).build();
     }
 }
