@@ -28,6 +28,7 @@ public final class IndexReader {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final IndexTable items;
 
     /**
      * @param dynamo the client (not closed here)
@@ -36,18 +37,18 @@ public final class IndexReader {
     public IndexReader(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.items = new IndexTable(dynamo, table);
     }
 
     /** The committed entry of {@code url} (read consistently), or empty when the index has none. */
     public Optional<IndexedObject> object(String url) {
-        IndexTable t = new IndexTable(dynamo, table);
-        Map<String, AttributeValue> file = t.fileItem(url, true);
+        Map<String, AttributeValue> file = items.fileItem(url, true);
         if (file == null) {
             return Optional.empty();
         }
         int parts = file.containsKey(IndexSchema.BLOB_PARTS) ? Integer.parseInt(file.get(IndexSchema.BLOB_PARTS).n()) : 0;
         List<Map<String, AttributeValue>> slices = parts == 0 ? List.of()
-                : t.parts(url, file.get(IndexSchema.VERSION).s(), true);
+                : items.parts(url, file.get(IndexSchema.VERSION).s(), true);
         return Optional.of(ObjectItems.decode(file, slices));
     }
 
@@ -90,22 +91,28 @@ public final class IndexReader {
         return committed(items);
     }
 
+    /** The HDU items of {@code items} that belong to their object's committed version ({@link #keepCommitted}). */
+    public List<HduMatch> committed(Collection<Map<String, AttributeValue>> items) {
+        return keepCommitted(items).stream().map(HduMatch::of).toList();
+    }
+
     /**
-     * The HDU items of {@code items} that belong to their object's committed version, in the given
+     * The items of {@code items} (any items derived from a version: they have {@link IndexSchema#PK}
+     * and {@link IndexSchema#VERSION}) that belong to their object's committed version, in the given
      * order: the file items of their objects are read consistently, and an item is kept only when
      * its version is the one its object's file item commits and that file is INDEXED.
      */
-    public List<HduMatch> committed(Collection<Map<String, AttributeValue>> items) {
+    public List<Map<String, AttributeValue>> keepCommitted(Collection<Map<String, AttributeValue>> items) {
         Set<String> urls = new LinkedHashSet<>();
         items.forEach(i -> urls.add(i.get(IndexSchema.PK).s()));
         Map<String, String> committed = committedVersions(new ArrayList<>(urls));
-        List<HduMatch> matches = new ArrayList<>();
+        List<Map<String, AttributeValue>> kept = new ArrayList<>();
         for (Map<String, AttributeValue> i : items) {
             if (i.get(IndexSchema.VERSION).s().equals(committed.get(i.get(IndexSchema.PK).s()))) {
-                matches.add(HduMatch.of(i));
+                kept.add(i);
             }
         }
-        return matches;
+        return kept;
     }
 
     /** The committed version of each INDEXED object among {@code urls}. */

@@ -59,7 +59,7 @@ public final class IndexTable {
     /** What the file item of {@code url} says (read consistently), or null when there is none. */
     public FileState state(String url) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName).consistentRead(true)
-                .key(key(url, IndexSchema.FILE_SK)).projectionExpression(STATE)).item();
+                .key(key(url, IndexSchema.FILE_SK)).projectionExpression(IndexSchema.PK + ", " + STATE)).item();
         return item == null || item.isEmpty() ? null : FileState.of(item);
     }
 
@@ -203,6 +203,11 @@ public final class IndexTable {
     public record FileState(Sequencer sequencer, String version, IndexSchema.FileStatus status, String versionId,
                             String etag, int hduItems, int blobParts) {
         static FileState of(Map<String, AttributeValue> item) {
+            if (!item.containsKey(IndexSchema.VERSION)) {
+                throw new IllegalStateException(item.get(IndexSchema.PK).s() + ": the table holds an index entry of the "
+                        + "layout before one commit point per object (no " + IndexSchema.VERSION + "); index into a "
+                        + "table made by this version (README: Moving to this table layout)");
+            }
             return new FileState(Sequencer.stored(item.get(IndexSchema.SEQ).s()), item.get(IndexSchema.VERSION).s(),
                     IndexSchema.FileStatus.valueOf(item.get(IndexSchema.FILE_STATUS).s()),
                     text(item, IndexSchema.VERSION_ID), text(item, IndexSchema.ETAG),

@@ -6,7 +6,6 @@ import io.astrocloud.describe.ObsCoreMapper;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.json.FitsJson;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One HDU as the index holds it: where it lies in the object, its cards (as {@link FitsJson}
@@ -43,16 +42,6 @@ public record IndexedHdu(int index, String type, long headerOffset, long headerB
     /** True when the HDU has data bytes (a MEF's primary header usually has none). */
     public boolean holdsData() {
         return dataSize > 0;
-    }
-
-    /** EXTNAME, if the header has one. */
-    public Optional<String> extName() {
-        for (JsonNode card : cards) {
-            if (card.path("keyword").asText().equals("EXTNAME") && card.path("value").isTextual()) {
-                return Optional.of(card.path("value").asText().strip()).filter(s -> !s.isEmpty());
-            }
-        }
-        return Optional.empty();
     }
 
     private static String filter(Hdu hdu, Hdu primary) {

@@ -1,6 +1,7 @@
 package io.astrocloud.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
@@ -146,6 +147,18 @@ class DeliveryOrderTest {
                 .result()).isEqualTo(IndexOutcome.Result.REMOVED);
         assertThat(f.hduItems(created.objectUrl())).isEmpty();
         assertThat(f.hdus(created.objectUrl())).isEmpty();
+    }
+
+    @Test
+    void aTableOfTheEarlierLayoutIsRefusedWithTheWayOut() {
+        // A file item as the layout with one item per HDU wrote it: no version.
+        String url = "s3://" + IndexFixture.BUCKET + "/order/earlier-layout.fits";
+        f.dynamoClient.putItem(b -> b.tableName(f.table).item(Map.of("pk", AttributeValue.fromS(url),
+                "sk", AttributeValue.fromS("FILE"), "seq", AttributeValue.fromS(""),
+                "fileStatus", AttributeValue.fromS("INDEXED"))));
+        ObjectEvent e = f.upload("order/earlier-layout.fits", fits(14, 1));
+        assertThatThrownBy(() -> apply(e)).isInstanceOf(IllegalStateException.class).hasMessageContaining(url)
+                .hasMessageContaining("Moving to this table layout");
     }
 
     @Test
