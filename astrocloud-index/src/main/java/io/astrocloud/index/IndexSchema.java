@@ -80,8 +80,8 @@ public final class IndexSchema {
     public static final String BLOB_PARTS = "blobParts";
     /** Part item: its slice of the blob. */
     public static final String BLOB_SLICE = "blobSlice";
-    /** File item: how many HDU items derive from it. */
-    public static final String HDU_ITEMS = "hduItems";
+    /** File item: how many items derive from it ({@link DerivedItems}). */
+    public static final String DERIVED_ITEMS = "derivedItems";
 
     /** HDU item: the HDUs it describes, as ranges ({@code 1-80}, {@code 0,2,5-9}). */
     public static final String HDUS = "hdus";

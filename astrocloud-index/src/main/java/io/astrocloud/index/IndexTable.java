@@ -37,7 +37,7 @@ public final class IndexTable {
     private static final Duration BATCH_BACKOFF = Duration.ofMillis(25);
     private static final Duration BATCH_BACKOFF_CAP = Duration.ofSeconds(1);
     private static final String STATE = String.join(", ", IndexSchema.SEQ, IndexSchema.VERSION,
-            IndexSchema.FILE_STATUS, IndexSchema.VERSION_ID, IndexSchema.ETAG, IndexSchema.HDU_ITEMS, IndexSchema.BLOB_PARTS);
+            IndexSchema.FILE_STATUS, IndexSchema.VERSION_ID, IndexSchema.ETAG, IndexSchema.DERIVED_ITEMS, IndexSchema.BLOB_PARTS);
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -197,11 +197,11 @@ public final class IndexTable {
      * @param status    INDEXED, INVALID or DELETED
      * @param versionId the S3 version it describes, or null
      * @param etag      the ETag of the object it describes, or null
-     * @param hduItems  how many HDU items derive from it
+     * @param derivedItems how many items derive from it
      * @param blobParts how many part items it names
      */
     public record FileState(Sequencer sequencer, String version, IndexSchema.FileStatus status, String versionId,
-                            String etag, int hduItems, int blobParts) {
+                            String etag, int derivedItems, int blobParts) {
         static FileState of(Map<String, AttributeValue> item) {
             if (!item.containsKey(IndexSchema.VERSION)) {
                 throw new IllegalStateException(item.get(IndexSchema.PK).s() + ": the table holds an index entry of the "
@@ -211,7 +211,7 @@ public final class IndexTable {
             return new FileState(Sequencer.stored(item.get(IndexSchema.SEQ).s()), item.get(IndexSchema.VERSION).s(),
                     IndexSchema.FileStatus.valueOf(item.get(IndexSchema.FILE_STATUS).s()),
                     text(item, IndexSchema.VERSION_ID), text(item, IndexSchema.ETAG),
-                    count(item, IndexSchema.HDU_ITEMS), count(item, IndexSchema.BLOB_PARTS));
+                    count(item, IndexSchema.DERIVED_ITEMS), count(item, IndexSchema.BLOB_PARTS));
         }
     }
 
@@ -220,8 +220,8 @@ public final class IndexTable {
      *
      * @param sortKey   its sort key
      * @param version   the version
-     * @param type      HDU or PART
-     * @param writtenAt when a part was written (null for HDU items)
+     * @param type      HDU (or another derived kind) or PART
+     * @param writtenAt when a part was written (null for derived items)
      */
     public record VersionedItem(String sortKey, String version, IndexSchema.ItemType type, String writtenAt) {
         static VersionedItem of(Map<String, AttributeValue> item) {

@@ -151,7 +151,7 @@ public final class Indexer {
     }
 
     /**
-     * Commits {@code o} (its part items first, when its blob needs them), writes its HDU items, and
+     * Commits {@code o} (its part items first, when its blob needs them), writes its derived items, and
      * settles the object. Returns {@code outcome} when it committed, UNCHANGED when a newer event had.
      */
     private IndexOutcome commit(IndexedObject o, IndexTable.FileState prior, IndexOutcome outcome) {
@@ -173,7 +173,7 @@ public final class Indexer {
             settlement.settle(o.url(), replaced);
             return new IndexOutcome(IndexOutcome.Result.UNCHANGED, o.url(), 0, "a newer event recorded the file first");
         }
-        table.write(o.url(), HduItems.of(o), List.of());
+        table.write(o.url(), DerivedItems.of(o), List.of());
         Settlement.Result settled = settlement.settle(o.url(), replaced);
         if (outcome.result() == IndexOutcome.Result.REMOVED) {
             return new IndexOutcome(IndexOutcome.Result.REMOVED, o.url(), 0, items(settled.deleted()) + " removed");
@@ -203,7 +203,7 @@ public final class Indexer {
         Settlement.Result settled = settlement.settle(url, Set.of());
         String finished = settled.deleted() + settled.restored() == 0 ? ""
                 : "; finished what an earlier delivery left: " + items(settled.deleted()) + " removed, "
-                + items(settled.restored()) + " written";
+                + settled.restored() + " written";
         return new IndexOutcome(IndexOutcome.Result.UNCHANGED, url, 0, why + finished);
     }
 

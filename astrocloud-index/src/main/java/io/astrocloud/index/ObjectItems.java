@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * one blob per file is a fraction of one item per HDU (the 81-HDU HST-like file: 283 kB of JSON,
  * 6.5 kB compressed). A blob past {@link #SLICE} bytes is cut into slices: the first in the file
  * item, the others in part items of the same version, written before the file item that names
- * them. Nothing is truncated: the walker's own limit (8 MiB of header) is the only one.
+ * them. Nothing is truncated: the walker's own limit (8 MiB of header) is the only one. The file item
+counts the items derived from it ({@link DerivedItems}).
  */
 public final class ObjectItems {
     /** Largest slice of the blob per item (DynamoDB's limit is 400 KB, names and other attributes included). */
@@ -83,7 +84,7 @@ public final class ObjectItems {
             }
             file.put(IndexSchema.HDUS_GZIP, AttributeValue.fromB(SdkBytes.fromByteArray(slices.get(0))));
             file.put(IndexSchema.BLOB_PARTS, number(slices.size() - 1));
-            file.put(IndexSchema.HDU_ITEMS, number(HduItems.of(o).size()));
+            file.put(IndexSchema.DERIVED_ITEMS, number(DerivedItems.of(o).size()));
             for (int i = 1; i < slices.size(); i++) {
                 Map<String, AttributeValue> part = item(o.url(), IndexSchema.partKey(o.version(), i),
                         IndexSchema.ItemType.PART, o.version());

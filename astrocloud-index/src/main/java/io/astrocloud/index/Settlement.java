@@ -11,13 +11,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Brings an object's items in line with its committed version: deletes every item of another
- * version, and writes the committed version's HDU items again if some are missing (their writer
- * stopped between its commit and its batch). Idempotent: every event runs it once it knows where
+ * version, and writes the committed version's derived items ({@link DerivedItems}) again if some are
+ * missing (their writer stopped between its commit and its batch). Idempotent: every event runs it once it knows where
  * it stands (after its commit, after losing one, or on finding itself a duplicate or outdated), so
  * a redelivered event finishes what its first delivery left.
  *
- * <p>Why it is safe: HDU items are written only after their version's commit, and the versioned
- * items are listed before the file item is read. So every HDU item listed belongs to a version
+ * <p>Why it is safe: derived items are written only after their version's commit, and the versioned
+ * items are listed before the file item is read. So every derived item listed belongs to a version
  * committed before that read; if the read shows another version, the listed one has been replaced
  * for good (a commit never goes back to an older event) and is deleted. Part items are the
  * exception, written before their commit: a part of another version is deleted only when its
@@ -46,7 +46,7 @@ public final class Settlement {
      *
      * @param committed the committed version (null when the object has no file item)
      * @param deleted   items of other versions deleted
-     * @param restored  HDU items of the committed version written again
+     * @param restored  derived items of the committed version written again
      */
     public record Result(String committed, int deleted, int restored) {
     }
@@ -68,12 +68,12 @@ public final class Settlement {
             int present = 0;
             for (IndexTable.VersionedItem i : items) {
                 if (i.version().equals(committed)) {
-                    present += i.type() == IndexSchema.ItemType.HDU ? 1 : 0;
+                    present += i.type() != IndexSchema.ItemType.PART ? 1 : 0;
                 } else if (i.type() != IndexSchema.ItemType.PART || replaced.contains(i.version()) || stale(i)) {
                     garbage.add(i.sortKey());
                 }
             }
-            List<Map<String, AttributeValue>> missing = state != null && present < state.hduItems()
+            List<Map<String, AttributeValue>> missing = state != null && present < state.derivedItems()
                     ? restore(url, state) : List.of();
             if (!garbage.isEmpty() || !missing.isEmpty()) {
                 table.write(url, missing, garbage);
@@ -94,7 +94,7 @@ public final class Settlement {
             return List.of();
         }
         List<Map<String, AttributeValue>> parts = table.parts(url, state.version(), true);
-        return HduItems.of(ObjectItems.decode(file, parts));
+        return DerivedItems.of(ObjectItems.decode(file, parts));
     }
 
     private boolean stale(IndexTable.VersionedItem part) {

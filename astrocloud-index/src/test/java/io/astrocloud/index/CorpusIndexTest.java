@@ -85,7 +85,7 @@ class CorpusIndexTest {
         assertThat(file.get("etag").s()).matches("[0-9a-f]{32}");
         assertThat(file.get("seq").s()).hasSize(Sequencer.WIDTH);
         assertThat(file.get("ver").s()).matches("[0-9a-f]{16}");
-        assertThat(file.get("hduItems").n()).isEqualTo("0");
+        assertThat(file.get("derivedItems").n()).isEqualTo("0");
         assertThat(file.get("blobParts").n()).isEqualTo("0");
         assertThat(file.get("walkWarnings").l()).singleElement().extracting(AttributeValue::s).asString()
                 .contains("240 bytes after the last HDU");

@@ -49,7 +49,7 @@ class ObjectItemsTest {
         ObjectItems.Encoded items = ObjectItems.encode(o);
         assertThat(items.parts()).isEmpty();
         assertThat(items.file().get(IndexSchema.HDUS_GZIP).b().asByteArray().length).isBetween(3_000, 10_000);
-        assertThat(items.file().get(IndexSchema.HDU_ITEMS).n()).isEqualTo("1");
+        assertThat(items.file().get(IndexSchema.DERIVED_ITEMS).n()).isEqualTo("1");
         // The primary header holds no data; the 80 extensions (5 kinds x 16 reads) describe one observation.
         List<Map<String, AttributeValue>> hduItems = HduItems.of(o);
         assertThat(hduItems).singleElement().satisfies(i -> {
