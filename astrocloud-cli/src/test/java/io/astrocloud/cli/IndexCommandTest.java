@@ -2,13 +2,13 @@ package io.astrocloud.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.astrocloud.describe.ObsCoreColumn;
 import io.astrocloud.index.IndexFixture;
+import io.astrocloud.index.IndexedHdu;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code astrocloud index} against S3Proxy and DynamoDB Local (the Lambda module's test fixture,
@@ -34,9 +34,11 @@ class IndexCommandTest {
             assertThat(first.out().lines().filter(l -> l.startsWith("indexed "))).hasSize(12);
             assertThat(first.out()).contains("invalid s3://" + IndexFixture.BUCKET + "/cli/night/broken.fits");
             assertThat(first.err()).contains("13 objects: 12 indexed, 1 invalid, 0 skipped, 0 failed");
-            List<Map<String, AttributeValue>> hdus = f.hduItems("s3://" + IndexFixture.BUCKET + "/cli/night/f7.fits");
+            List<IndexedHdu> hdus = f.hdus("s3://" + IndexFixture.BUCKET + "/cli/night/f7.fits");
             assertThat(hdus).hasSize(3);
-            assertThat(hdus.get(0).get("objectName").s()).isEqualTo("FIELD-7");
+            assertThat(hdus.get(0).obs().string(ObsCoreColumn.TARGET_NAME)).contains("FIELD-7");
+            assertThat(f.reader().byTarget("field 7")).singleElement().satisfies(m -> assertThat(m.url())
+                    .isEqualTo("s3://" + IndexFixture.BUCKET + "/cli/night/f7.fits"));
 
             CommandLineTest.Run second = CommandLineTest.run(args);
             assertThat(second.status()).isZero();

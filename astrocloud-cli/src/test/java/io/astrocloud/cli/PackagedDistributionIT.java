@@ -112,7 +112,7 @@ class PackagedDistributionIT {
                 "--dynamodb-endpoint", IndexFixture.dynamo().endpoint().toString()));
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.err()).contains("3 objects: 3 indexed, 0 invalid, 0 skipped, 0 failed");
-        assertThat(f.hduItems("s3://" + IndexFixture.BUCKET + "/packaged-index/f1.fits")).hasSize(3);
+        assertThat(f.hdus("s3://" + IndexFixture.BUCKET + "/packaged-index/f1.fits")).hasSize(3);
     }
 
     private static List<Path> jars() throws IOException {

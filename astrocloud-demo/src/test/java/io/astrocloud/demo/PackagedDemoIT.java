@@ -62,8 +62,8 @@ class PackagedDemoIT {
         // Indexing on upload: the cube indexed from its headers alone, then found through the indexes.
         assertThat(out).containsPattern("log: INDEXED s3://fits-archive/tess/tess-s0022-4-4-cube.fits \\(3 HDUs\\)");
         assertThat(out)
-                .contains("found s3://fits-archive/surveys/field 7/small+mef.fits  HDU 0 PRIMARY  OBJECT=FIELD-7");
-        assertThat(out).contains("found s3://fits-archive/tess/tess-s0022-4-4-cube.fits  HDU 0 PRIMARY  TELESCOP=TESS");
+                .contains("found s3://fits-archive/surveys/field 7/small+mef.fits  HDU 1-2 image  target_name=FIELD-7");
+        assertThat(out).contains("found s3://fits-archive/tess/tess-s0022-4-4-cube.fits  HDU 1 cube  facility_name=TESS");
         // Direct invocation with the sample event files.
         assertThat(out).containsSubsequence("sam local invoke IndexFunction -e samples/events/s3-put.json",
                 "log: INDEXED s3://fits-archive/surveys/field 7/small+mef.fits (3 HDUs)",

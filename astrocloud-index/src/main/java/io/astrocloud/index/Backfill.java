@@ -99,7 +99,7 @@ public final class Backfill {
         ObjectEvent event = ObjectEvent.created(location.bucket(), location.key(), location.versionId(), ref.size(),
                 ref.etag(), Sequencer.NONE);
         try {
-            IndexTable.FileState state = table.fileState(event.objectUrl());
+            IndexTable.FileState state = table.state(event.objectUrl());
             if (state != null && state.status() != IndexSchema.FileStatus.DELETED && ref.etag() != null
                     && Objects.equals(unquoted(state.etag()), unquoted(ref.etag()))) {
                 return new ObjectResult(ref, Result.SKIPPED, "already " + state.status().name().toLowerCase(Locale.ROOT)

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * A file whose last HDU's data is cut short is reported as a {@link FitsFormatException}, like
  * any other invalid file.
  */
-public final class HeaderReader {
+public final class HeaderReader implements HeaderSource {
     /** Walk options of the index: default read-ahead; gzip allowed, since {@code .fits.gz} is one of the suffixes. */
     public static final WalkOptions WALK = WalkOptions.DEFAULT.withGzip(true);
 
@@ -47,7 +47,7 @@ public final class HeaderReader {
         return new HeaderReader(new SourceResolver(AccessOptions.builder().s3Client(s3).retry(retry).build()), WALK);
     }
 
-    /** The headers of the object {@code event} names. */
+    @Override
     public FileHeaders read(ObjectEvent event) throws IOException {
         S3Location location = new S3Location(event.bucket(), event.key(), event.versionId());
         String ifMatch = event.etag() == null ? null : "\"" + ObjectVersion.bareEtag(event.etag()) + "\"";

@@ -1,6 +1,7 @@
 package io.astrocloud.index;
 
-import java.util.List;
+import java.util.zip.CRC32;
+import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -18,36 +19,50 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <p>Items of one object share the partition key {@code s3://bucket/key}:
  * <ul>
- *   <li>{@code FILE}: the file item (status, size, ETag, version, sequencer, HDU count);</li>
- *   <li>{@code HDU#0000}, {@code HDU#0001}, ...: one item per HDU, with its full header;</li>
- *   <li>{@code HDU#0000#PART#0001}, ...: the rest of a compressed header too big for one item.</li>
+ *   <li>{@code FILE}: the commit point, one item per object. It says which version of the
+ *       object the index holds ({@link #VERSION}, with the event's sequencer) and holds that
+ *       version whole: every HDU's offsets, cards and ObsCore description, gzip-compressed in one
+ *       blob ({@link #HDUS_GZIP}). It is replaced by one conditional PutItem per event.</li>
+ *   <li>{@code V#<version>#H#0000}, ...: HDU items, derived from the committed version and
+ *       written after it: the ObsCore columns of HDUs with data, as top-level attributes, for
+ *       the secondary indexes; HDUs whose descriptions are equal share one item.</li>
+ *   <li>{@code V#<version>#P#0001}, ...: the rest of a blob too big for the file item, written
+ *       before the commit that names them.</li>
  * </ul>
+ * Every item but the file item carries the version it belongs to in its sort key and in
+ * {@link #VERSION}; readers keep only items of the committed version ({@link IndexReader}).
  */
 public final class IndexSchema {
     /** Partition key: the object's URL, {@code s3://bucket/key}. */
     public static final String PK = "pk";
-    /** Sort key: {@code FILE}, {@code HDU#nnnn} or {@code HDU#nnnn#PART#nnnn}. */
+    /** Sort key: {@code FILE} or {@code V#<version>#...}. */
     public static final String SK = "sk";
-    /** The sequencer of the event that wrote the item (padded, see {@link Sequencer}). */
-    public static final String SEQ = "seq";
-    /** FILE, HDU or HEADER_PART. */
+    /** FILE, HDU or PART. */
     public static final String ITEM_TYPE = "itemType";
-    /** The bucket. */
-    public static final String S3_BUCKET = "s3Bucket";
-    /** The object key, decoded. */
-    public static final String S3_KEY = "s3Key";
-    /** The version indexed (versioned buckets). */
-    public static final String VERSION_ID = "versionId";
-    /** The ETag of the bytes indexed, without quotes. */
-    public static final String ETAG = "etag";
-    /** The object's size in bytes. */
-    public static final String OBJECT_SIZE = "objectSize";
+    /**
+     * The version of the object an item belongs to: on the file item, the committed one; on the
+     * others, the one they derive from. 16 hex digits of SHA-256 over the event's sequencer and
+     * ETag ({@link IndexVersion}).
+     */
+    public static final String VERSION = "ver";
 
+    /** File item: the sequencer of the event that committed it (padded, see {@link Sequencer}). */
+    public static final String SEQ = "seq";
+    /** File item: the bucket. */
+    public static final String S3_BUCKET = "s3Bucket";
+    /** File item: the object key, decoded. */
+    public static final String S3_KEY = "s3Key";
+    /** File item: the S3 version indexed (versioned buckets). */
+    public static final String VERSION_ID = "versionId";
+    /** File item: the ETag of the bytes indexed, without quotes. */
+    public static final String ETAG = "etag";
+    /** File item: the object's size in bytes. */
+    public static final String OBJECT_SIZE = "objectSize";
     /** File item: INDEXED, INVALID or DELETED. */
     public static final String FILE_STATUS = "fileStatus";
     /** File item: number of HDUs indexed. */
     public static final String HDU_COUNT = "hduCount";
-    /** File item: when it was written (ISO-8601). */
+    /** File item (and parts): when it was written (ISO-8601). */
     public static final String INDEXED_AT = "indexedAt";
     /** File item: why the file is INVALID (names the URL, HDU and byte offset). */
     public static final String INVALID_REASON = "invalidReason";
@@ -55,79 +70,76 @@ public final class IndexSchema {
     public static final String WALK_WARNINGS = "walkWarnings";
     /** Tombstones: epoch seconds after which DynamoDB's TTL removes the item. */
     public static final String EXPIRES_AT = "expiresAt";
+    /**
+     * File item: the HDUs, gzip-compressed JSON ({@code {"hdus": [{"index", "type",
+     * "headerOffset", "headerBytes", "dataOffset", "dataSize", "dataBytes", "cards", "obs",
+     * "filter"}]}}), or its first slice when {@link #BLOB_PARTS} is not 0.
+     */
+    public static final String HDUS_GZIP = "hdusGzip";
+    /** File item and part items: how many part items hold the rest of the blob; a part's slice. */
+    public static final String BLOB_PARTS = "blobParts";
+    /** Part item: its slice of the blob. */
+    public static final String BLOB_SLICE = "blobSlice";
+    /** File item: how many items derive from it ({@link DerivedItems}). */
+    public static final String DERIVED_ITEMS = "derivedItems";
 
-    /** HDU item: 0 for the primary HDU. */
-    public static final String HDU_INDEX = "hduIndex";
-    /** HDU item: PRIMARY, IMAGE, BINTABLE, TABLE, ... */
-    public static final String HDU_TYPE = "hduType";
-    /** HDU item: byte offset of the header. */
-    public static final String HEADER_OFFSET = "headerOffset";
-    /** HDU item: header bytes (whole 2880-byte blocks). */
-    public static final String HEADER_BYTES = "headerBytes";
-    /** HDU item: byte offset of the data. */
-    public static final String DATA_OFFSET = "dataOffset";
-    /** HDU item: data bytes before padding. */
-    public static final String DATA_SIZE = "dataSize";
-    /** HDU item: data bytes padded to 2880. */
-    public static final String DATA_BYTES = "dataBytes";
-    /** HDU item: number of cards. */
-    public static final String CARD_COUNT = "cardCount";
-    /** HDU item: the cards as JSON ({@code [{"keyword", "value", "comment"}]}, values typed). */
-    public static final String CARDS_JSON = "cardsJson";
-    /** HDU or part item: gzip-compressed cards JSON, or one slice of it. */
-    public static final String CARDS_GZIP = "cardsGzip";
-    /** HDU item: how many part items hold the rest of {@link #CARDS_GZIP}. */
-    public static final String CARDS_PARTS = "cardsParts";
-
-    /** Promoted: OBJECT. */
-    public static final String OBJECT_NAME = "objectName";
-    /** Promoted: TELESCOP. */
-    public static final String TELESCOPE = "telescope";
-    /** Promoted: INSTRUME. */
-    public static final String INSTRUMENT = "instrument";
-    /** Promoted: FILTER. */
+    /** HDU item: the HDUs it describes, as ranges ({@code 1-80}, {@code 0,2,5-9}). */
+    public static final String HDUS = "hdus";
+    /** HDU item: FILTER (own header, else the primary's) as written. */
     public static final String FILTER_NAME = "filterName";
-    /** Promoted: DATE-OBS as written. */
-    public static final String DATE_OBS = "dateObs";
-    /** GSI sort key: DATE-OBS as an ISO date (old DD/MM/YY dates rewritten), or {@value #UNDATED}. */
-    public static final String OBS_DATE = "obsDate";
-    /** Promoted: EXPTIME (seconds). */
-    public static final String EXPOSURE_TIME = "exposureTime";
-    /** Promoted: right ascension in degrees. */
-    public static final String RA_DEG = "raDeg";
-    /** Promoted: declination in degrees. */
-    public static final String DEC_DEG = "decDeg";
-    /** Promoted: which keywords gave RA/Dec (RA_OBJ/DEC_OBJ, RA_TARG/DEC_TARG or CRVAL1/CRVAL2). */
-    public static final String RA_DEC_FROM = "raDecFrom";
-    /** Promoted: EXTNAME. */
-    public static final String EXTENSION_NAME = "extName";
+    /** HDU item, byTarget's key: the target's {@link NameKey}. */
+    public static final String TARGET_KEY = "targetKey";
+    /** HDU item, byInstrument's key: the instrument's {@link NameKey}, {@code #}, a shard (0-7). */
+    public static final String INSTRUMENT_KEY = "instrumentKey";
+    /** HDU item: the telescope's {@link NameKey}, for filter expressions. */
+    public static final String FACILITY_KEY = "facilityKey";
+    /** HDU item: the filter's {@link NameKey}, for filter expressions. */
+    public static final String FILTER_KEY = "filterKey";
+    /**
+     * HDU item, both indexes' sort key: {@code t_min} as an ISO-8601 date and time
+     * ({@code 2010-04-28T05:23:54.000}, in the header's time scale), or {@value #UNDATED}.
+     */
+    public static final String OBS_TIME = "obsTime";
 
-    /** {@link #OBS_DATE} of an HDU without DATE-OBS: sorts after every date. */
+    /** {@link #OBS_TIME} of an HDU without a start time: sorts after every date. */
     public static final String UNDATED = "undated";
-    /** GSI: HDUs by OBJECT, sorted by observation date. */
-    public static final String BY_OBJECT = "byObject";
-    /** GSI: HDUs by INSTRUME, sorted by observation date. */
+    /** GSI: HDU items by target name key, sorted by start time. */
+    public static final String BY_TARGET = "byTarget";
+    /** GSI: HDU items by instrument name key and shard, sorted by start time. */
     public static final String BY_INSTRUMENT = "byInstrument";
+    /** Shards of each instrument in {@link #BY_INSTRUMENT}: a query asks all of them. */
+    public static final int INSTRUMENT_SHARDS = 8;
 
     /** Sort key of the file item. */
     public static final String FILE_SK = "FILE";
-
+    /** Sort-key prefix of every item that belongs to a version. */
+    public static final String VERSIONED_PREFIX = "V#";
 
     /** What a file item says of its file. */
     public enum FileStatus {
         /** Every HDU is indexed. */
         INDEXED,
-        /** Not FITS, truncated or hostile: see {@link #INVALID_REASON}; no HDU items. */
+        /** Not FITS, truncated or hostile: see {@link #INVALID_REASON}; no HDUs. */
         INVALID,
         /** Removed from S3: a tombstone that keeps older events out until it expires. */
         DELETED
+    }
+
+    /** The kinds of item ({@link #ITEM_TYPE}). */
+    public enum ItemType {
+        /** The commit point. */
+        FILE,
+        /** Derived from the committed version, for the secondary indexes. */
+        HDU,
+        /** A slice of a large blob, written before the commit that names it. */
+        PART
     }
 
     private IndexSchema() {
     }
 
     /**
-     * The index table as template.yaml's {@code IndexTable} defines it (keys, billing mode, both
+     * The index table as template.yaml's {@code IndexTableV2} defines it (keys, billing mode, both
      * indexes with their projections), for creating it outside CloudFormation: in DynamoDB Local,
      * the samples, a test account. TemplateTest holds the two to the same definition.
      */
@@ -135,24 +147,17 @@ public final class IndexSchema {
         return CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(stringAttribute(PK), stringAttribute(SK), stringAttribute(OBJECT_NAME),
-                        stringAttribute(INSTRUMENT), stringAttribute(OBS_DATE))
+                .attributeDefinitions(stringAttribute(PK), stringAttribute(SK), stringAttribute(TARGET_KEY),
+                        stringAttribute(INSTRUMENT_KEY), stringAttribute(OBS_TIME))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
-                .globalSecondaryIndexes(
-                        byDate(BY_OBJECT, OBJECT_NAME, List.of(S3_BUCKET, S3_KEY, HDU_INDEX, HDU_TYPE,
-                                EXTENSION_NAME, TELESCOPE, INSTRUMENT, FILTER_NAME, DATE_OBS, EXPOSURE_TIME, RA_DEG,
-                                DEC_DEG)),
-                        byDate(BY_INSTRUMENT, INSTRUMENT, List.of(S3_BUCKET, S3_KEY, HDU_INDEX, HDU_TYPE,
-                                EXTENSION_NAME, OBJECT_NAME, TELESCOPE, FILTER_NAME, DATE_OBS, EXPOSURE_TIME, RA_DEG,
-                                DEC_DEG)))
+                .globalSecondaryIndexes(byTime(BY_TARGET, TARGET_KEY), byTime(BY_INSTRUMENT, INSTRUMENT_KEY))
                 .build();
     }
 
-    private static GlobalSecondaryIndex byDate(String name, String partitionKey, List<String> projected) {
+    private static GlobalSecondaryIndex byTime(String name, String partitionKey) {
         return GlobalSecondaryIndex.builder().indexName(name)
-                .keySchema(key(partitionKey, KeyType.HASH), key(OBS_DATE, KeyType.RANGE))
-                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes(projected)
-                        .build())
+                .keySchema(key(partitionKey, KeyType.HASH), key(OBS_TIME, KeyType.RANGE))
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
                 .build();
     }
 
@@ -164,13 +169,30 @@ public final class IndexSchema {
         return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
-    /** The sort key of HDU {@code index}: {@code HDU#0000}. */
-    public static String hduSortKey(int index) {
-        return String.format("HDU#%04d", index);
+    /** The sort-key prefix of every item of {@code version}: {@code V#<version>#}. */
+    public static String versionPrefix(String version) {
+        return VERSIONED_PREFIX + version + "#";
     }
 
-    /** The sort key of part {@code part} (1, 2, ...) of HDU {@code index}'s header. */
-    public static String partSortKey(int index, int part) {
-        return hduSortKey(index) + String.format("#PART#%04d", part);
+    /** The sort key of HDU item {@code n} (0, 1, ...) of {@code version}. */
+    public static String hduItemKey(String version, int n) {
+        return versionPrefix(version) + String.format("H#%04d", n);
+    }
+
+    /** The sort key of part {@code part} (1, 2, ...) of {@code version}'s blob. */
+    public static String partKey(String version, int part) {
+        return versionPrefix(version) + String.format("P#%04d", part);
+    }
+
+    /**
+     * The {@link #INSTRUMENT_KEY} of an HDU item of object {@code url} for the instrument key
+     * {@code instrument}: {@code instrument#shard}, the shard the CRC-32 of the URL's UTF-8 bytes
+     * modulo {@link #INSTRUMENT_SHARDS}, so that one instrument's items spread over that many
+     * partition keys whatever their dates.
+     */
+    public static String instrumentKey(String instrument, String url) {
+        CRC32 crc = new CRC32();
+        crc.update(url.getBytes(StandardCharsets.UTF_8));
+        return instrument + "#" + crc.getValue() % INSTRUMENT_SHARDS;
     }
 }

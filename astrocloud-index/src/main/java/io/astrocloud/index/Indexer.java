@@ -1,59 +1,61 @@
 package io.astrocloud.index;
 
 import io.astrocloud.fits.FitsFormatException;
-import io.astrocloud.fits.Hdu;
 import io.astrocloud.source.RetryPolicy;
 import io.astrocloud.source.SourceException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Applies S3 events to the index, in plain Java (no Lambda types): every handler, and any
- * backfill tool, is an adapter over {@link #apply(ObjectEvent)}.
+ * Applies S3 events to the index, in plain Java (no Lambda types): every handler, and the
+ * backfill, is an adapter over {@link #apply(ObjectEvent)}.
  *
- * <p>S3 delivers events at least once and in any order. Every item carries the sequencer of the
- * event that wrote it and every write is conditional on it, so:
+ * <p>S3 delivers events at least once and in any order. Each object has one commit point, its
+ * file item, replaced by one conditional PutItem per event ({@link IndexTable#commit}): an event
+ * newer than the one committed replaces it, any other changes nothing. Everything else derives
+ * from the committed version and carries it ({@link IndexSchema#VERSION}):
  * <ul>
- *   <li>a duplicate, or an event older than the one indexed, changes nothing;</li>
- *   <li>a creation writes its HDU items, deletes the object's other HDU items (a re-upload with
- *       fewer HDUs), and writes the file item last: the file item is the commit, and an event
- *       redelivered after a crash before it simply runs again;</li>
- *   <li>a removal writes a tombstone file item first (so that a delayed creation older than it
- *       is refused), then deletes the HDU items; the tombstone expires after {@link #TOMBSTONE_TTL};</li>
- *   <li>a write that loses a race to a newer event is undone (only items with its own sequencer).</li>
+ *   <li>a creation reads the headers, commits the file item (with every HDU's cards and
+ *       description), then writes the HDU items in batches;</li>
+ *   <li>a removal commits a tombstone (a file item that says DELETED), which keeps older events
+ *       out until it expires ({@link #TOMBSTONE_TTL});</li>
+ *   <li>then every event, whether it committed, lost, or found itself a duplicate or outdated,
+ *       settles the object ({@link Settlement}): items of other versions are deleted, missing HDU
+ *       items of the committed version written again. A redelivered event thereby finishes what
+ *       its first delivery left.</li>
  * </ul>
- * Files that are not FITS, truncated or hostile get an INVALID file item with the reason;
- * failures outside the file are thrown as {@link IndexingException} for the event source to
- * redeliver or dead-letter.
+ * Readers keep only items of the committed version ({@link IndexReader}), so nothing of a replaced
+ * version is returned, even before it is deleted. Files that are not FITS, truncated or hostile
+ * get an INVALID file item with the reason; failures outside the file are thrown as
+ * {@link IndexingException} for the event source to redeliver or dead-letter.
  */
 public final class Indexer {
     /** How long a tombstone keeps older events out (longer than SQS keeps a message, 14 days). */
     public static final Duration TOMBSTONE_TTL = Duration.ofDays(30);
 
-    private final HeaderReader reader;
+    private final HeaderSource reader;
     private final IndexTable table;
+    private final Settlement settlement;
     private final Clock clock;
 
     /**
      * @param reader reads headers from S3
      * @param table  the index table
-     * @param clock  for the indexed time and tombstone expiry
+     * @param clock  for the indexed time, tombstone expiry and the age of part items
      */
-    public Indexer(HeaderReader reader, IndexTable table, Clock clock) {
+    public Indexer(HeaderSource reader, IndexTable table, Clock clock) {
         this.reader = reader;
         this.table = table;
+        this.settlement = new Settlement(table, clock);
         this.clock = clock;
     }
 
@@ -78,7 +80,7 @@ public final class Indexer {
 
     private IndexOutcome index(ObjectEvent event) throws IndexingException {
         String url = event.objectUrl();
-        IndexTable.FileState state = table.fileState(url);
+        IndexTable.FileState state = table.state(url);
         String moot = mootness(event, state);
         if (moot != null) {
             return unchanged(url, moot);
@@ -87,9 +89,9 @@ public final class Indexer {
         try {
             headers = reader.read(event);
         } catch (FitsFormatException e) {
-            return writeInvalid(event, e.getMessage());
+            return invalid(event, state, e.getMessage());
         } catch (SourceException e) {
-            return readFailure(event, e);
+            return readFailure(event, state, e);
         } catch (IOException e) {
             throw new IndexingException("reading " + url + " failed: " + e.getMessage(), true, e);
         } catch (SdkException e) {
@@ -97,47 +99,23 @@ public final class Indexer {
         } catch (RuntimeException e) {
             // The walker fails on hostile input with FitsFormatException; anything else it throws
             // is a walker bug on a file it cannot read: record it rather than retry forever.
-            return writeInvalid(event, "invalid FITS: " + url + ": " + e);
+            return invalid(event, state, "invalid FITS: " + url + ": " + e);
         }
-        return writeIndexed(event, headers);
-    }
-
-    private IndexOutcome writeIndexed(ObjectEvent event, HeaderReader.FileHeaders headers) {
-        Sequencer seq = event.sequencer();
-        ObjectVersion object = headers.object();
-        List<String> written = new ArrayList<>();
-        for (Hdu hdu : headers.hdus()) {
-            for (Map<String, AttributeValue> item : IndexItems.hdu(hdu, object, seq)) {
-                if (!table.putUnlessNewer(item, seq)) {
-                    undo(object.url(), written, seq);
-                    return unchanged(object.url(), "a newer event already wrote " + item.get(IndexSchema.SK).s());
-                }
-                written.add(item.get(IndexSchema.SK).s());
-            }
-        }
-        deleteOthers(object.url(), written, seq);
-        if (!table.putUnlessNewer(IndexItems.indexed(object, seq, headers.hdus().size(), headers.warnings(),
-                clock.instant()), seq)) {
-            undo(object.url(), written, seq);
-            return unchanged(object.url(), "a newer event recorded the file first");
-        }
-        return new IndexOutcome(IndexOutcome.Result.INDEXED, object.url(), headers.hdus().size(),
+        IndexedObject o = IndexedObject.indexed(headers, event.sequencer(), clock.instant());
+        return commit(o, state, new IndexOutcome(IndexOutcome.Result.INDEXED, url, o.hdus().size(),
                 headers.requests() + " requests, " + headers.bytesFetched() + " bytes read", headers.requests(),
-                headers.bytesFetched());
+                headers.bytesFetched()));
     }
 
-    private IndexOutcome writeInvalid(ObjectEvent event, String reason) {
-        Sequencer seq = event.sequencer();
+    private IndexOutcome invalid(ObjectEvent event, IndexTable.FileState state, String reason) {
         ObjectVersion object = new ObjectVersion(event.bucket(), event.key(), event.versionId(), event.size(),
                 ObjectVersion.bareEtag(event.etag()));
-        deleteOthers(object.url(), List.of(), seq);
-        if (!table.putUnlessNewer(IndexItems.invalid(object, seq, reason, clock.instant()), seq)) {
-            return unchanged(object.url(), "a newer event recorded the file first");
-        }
-        return new IndexOutcome(IndexOutcome.Result.INVALID, object.url(), 0, reason);
+        return commit(IndexedObject.invalid(object, event.sequencer(), reason, clock.instant()), state,
+                new IndexOutcome(IndexOutcome.Result.INVALID, object.url(), 0, reason));
     }
 
-    private IndexOutcome readFailure(ObjectEvent event, SourceException e) throws IndexingException {
+    private IndexOutcome readFailure(ObjectEvent event, IndexTable.FileState state, SourceException e)
+            throws IndexingException {
         switch (e.reason()) {
             case CHANGED:
                 // The object was replaced after this event: a newer event tells of it.
@@ -146,7 +124,7 @@ public final class Indexer {
                 // Deleted after this event (or, for a backfill, since the manifest was made).
                 return unchanged(event.objectUrl(), "the object is gone (" + e.getMessage() + ")");
             case RANGE_NOT_SATISFIABLE:
-                return writeInvalid(event, "invalid FITS: " + e.getMessage() + " (an empty object)");
+                return invalid(event, state, "invalid FITS: " + e.getMessage() + " (an empty object)");
             default:
                 throw new IndexingException("reading " + event.objectUrl() + " failed: " + e.getMessage(),
                         e.retryable(), e);
@@ -155,23 +133,52 @@ public final class Indexer {
 
     private IndexOutcome remove(ObjectEvent event) {
         String url = event.objectUrl();
-        IndexTable.FileState state = table.fileState(url);
+        IndexTable.FileState state = table.state(url);
         if (state != null && state.sequencer().compareTo(event.sequencer()) >= 0) {
-            return unchanged(url, "a newer event (sequencer " + state.sequencer() + ") is already recorded");
+            return unchanged(url, state.sequencer().equals(event.sequencer())
+                    ? "duplicate: this event (sequencer " + event.sequencer() + ") is already recorded"
+                    : "a newer event (sequencer " + state.sequencer() + ") is already recorded");
         }
         if (event.change() == ObjectEvent.Change.REMOVED && event.versionId() != null && state != null
                 && state.versionId() != null && !state.versionId().equals(event.versionId())) {
             return unchanged(url, "version " + event.versionId() + " was deleted; the index holds version "
                     + state.versionId());
         }
-        Sequencer seq = event.sequencer();
         Instant now = clock.instant();
         ObjectVersion object = new ObjectVersion(event.bucket(), event.key(), event.versionId(), -1, null);
-        if (!table.putUnlessNewer(IndexItems.deleted(object, seq, now, now.plus(TOMBSTONE_TTL)), seq)) {
-            return unchanged(url, "a newer event recorded the file first");
+        return commit(IndexedObject.deleted(object, event.sequencer(), now, now.plus(TOMBSTONE_TTL)), state,
+                new IndexOutcome(IndexOutcome.Result.REMOVED, url, 0, ""));
+    }
+
+    /**
+     * Commits {@code o} (its part items first, when its blob needs them), writes its derived items, and
+     * settles the object. Returns {@code outcome} when it committed, UNCHANGED when a newer event had.
+     */
+    private IndexOutcome commit(IndexedObject o, IndexTable.FileState prior, IndexOutcome outcome) {
+        ObjectItems.Encoded items = ObjectItems.encode(o);
+        if (!items.parts().isEmpty()) {
+            table.write(o.url(), items.parts(), List.of());
         }
-        int removed = deleteOthers(url, List.of(), seq);
-        return new IndexOutcome(IndexOutcome.Result.REMOVED, url, 0, removed + " HDU items removed");
+        IndexTable.Commit commit = table.commit(items.file(), o.sequencer());
+        Set<String> replaced = new HashSet<>();
+        if (prior != null && !prior.version().equals(o.version())) {
+            replaced.add(prior.version());
+        }
+        if (commit.replaced() != null && !commit.replaced().equals(o.version())) {
+            replaced.add(commit.replaced());
+        }
+        if (!commit.committed()) {
+            // Its parts belong to no commit: they go now (or, should this fail, with a later settlement).
+            replaced.add(o.version());
+            settlement.settle(o.url(), replaced);
+            return new IndexOutcome(IndexOutcome.Result.UNCHANGED, o.url(), 0, "a newer event recorded the file first");
+        }
+        table.write(o.url(), DerivedItems.of(o), List.of());
+        Settlement.Result settled = settlement.settle(o.url(), replaced);
+        if (outcome.result() == IndexOutcome.Result.REMOVED) {
+            return new IndexOutcome(IndexOutcome.Result.REMOVED, o.url(), 0, items(settled.deleted()) + " removed");
+        }
+        return outcome;
     }
 
     /** Why the creation {@code event} has nothing to do, or null when it must be indexed. */
@@ -191,26 +198,17 @@ public final class Indexer {
         return order < 0 ? "a newer event (sequencer " + state.sequencer() + ") is already recorded" : null;
     }
 
-    /** Deletes the object's HDU and part items that {@code keep} does not list; returns how many. */
-    private int deleteOthers(String url, List<String> keep, Sequencer seq) {
-        Set<String> kept = new HashSet<>(keep);
-        int n = 0;
-        for (String sk : table.partKeys(url)) {
-            if (!kept.contains(sk) && table.deleteUnlessNewer(url, sk, seq)) {
-                n++;
-            }
-        }
-        return n;
+    /** Nothing to commit: settles the object (finishing what an earlier delivery left), says why. */
+    private IndexOutcome unchanged(String url, String why) {
+        Settlement.Result settled = settlement.settle(url, Set.of());
+        String finished = settled.deleted() + settled.restored() == 0 ? ""
+                : "; finished what an earlier delivery left: " + items(settled.deleted()) + " removed, "
+                + settled.restored() + " written";
+        return new IndexOutcome(IndexOutcome.Result.UNCHANGED, url, 0, why + finished);
     }
 
-    private void undo(String url, List<String> written, Sequencer seq) {
-        for (String sk : written) {
-            table.deleteOwn(url, sk, seq);
-        }
-    }
-
-    private static IndexOutcome unchanged(String url, String why) {
-        return new IndexOutcome(IndexOutcome.Result.UNCHANGED, url, 0, why);
+    private static String items(int n) {
+        return n + (n == 1 ? " index item" : " index items");
     }
 
     private static String errorCode(SdkException e) {

@@ -1,8 +1,14 @@
 package io.astrocloud.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.astrocloud.describe.ObsCoreColumn;
+import io.astrocloud.describe.ObsCoreMapper;
+import io.astrocloud.fits.Hdu;
+import io.astrocloud.fits.HeaderWalk;
+import io.astrocloud.source.MemoryRangeSource;
 import io.astrocloud.testkit.Corpus;
 import io.astrocloud.testkit.GoldenCorpus;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
@@ -27,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * The 30 real corpus files uploaded to S3Proxy and indexed into DynamoDB Local: every HDU's
  * offsets and every card (with its value's type) read back from the table agree with astropy's
- * golden records; the promoted attributes and both secondary indexes answer as designed.
+ * golden records; the stored descriptions are the describer's; the HDU items carry the ObsCore
+ * columns of the HDUs they list; both secondary indexes answer as designed, whatever the spelling.
  */
 class CorpusIndexTest {
     private static IndexFixture f;
@@ -77,64 +84,108 @@ class CorpusIndexTest {
         assertThat(file.get("objectSize").n()).isEqualTo(Long.toString(Files.size(Corpus.file(name))));
         assertThat(file.get("etag").s()).matches("[0-9a-f]{32}");
         assertThat(file.get("seq").s()).hasSize(Sequencer.WIDTH);
+        assertThat(file.get("ver").s()).matches("[0-9a-f]{16}");
+        assertThat(file.get("derivedItems").n()).isEqualTo("0");
+        assertThat(file.get("blobParts").n()).isEqualTo("0");
         assertThat(file.get("walkWarnings").l()).singleElement().extracting(AttributeValue::s).asString()
                 .contains("240 bytes after the last HDU");
     }
 
     @Test
-    void promotesCommonKeywordsOfEachHdusOwnHeader() {
+    void hduItemsCarryTheObsCoreColumnsOfTheHdusTheyListAndTheStoredDescriptionIsTheDescribers()
+            throws IOException {
+        for (Path file : Corpus.files()) {
+            String url = url(file.getFileName().toString());
+            List<IndexedHdu> hdus = f.hdus(url);
+            // The description stored in the file item is the one the describer gives for the walked file.
+            try (HeaderWalk walk = HeaderWalk.over(new MemoryRangeSource(url, Files.readAllBytes(file)),
+                    HeaderReader.WALK)) {
+                List<Hdu> walked = walk.toList();
+                for (Hdu h : walked) {
+                    assertThat(hdus.get(h.index()).obs()).as(url + " HDU " + h.index())
+                            .isEqualTo(ObsCoreMapper.describe(h, walked.get(0)));
+                }
+            }
+            Set<Integer> listed = new TreeSet<>();
+            for (Map<String, AttributeValue> item : f.hduItems(url)) {
+                for (int index : HduRanges.parse(item.get(IndexSchema.HDUS).s())) {
+                    assertThat(listed.add(index)).as(url + ": HDU " + index + " in one item").isTrue();
+                    IndexedHdu h = hdus.get(index);
+                    // Compared typed: DynamoDB normalises numbers (50.0 is stored as 50).
+                    assertThat(ObsCoreAttributes.values(item)).as(url + " HDU " + index).isEqualTo(h.obs().values());
+                    assertThat(item.get(IndexSchema.FILTER_NAME) == null ? null : item.get(IndexSchema.FILTER_NAME).s())
+                            .isEqualTo(h.filter());
+                }
+            }
+            boolean anyData = hdus.stream().anyMatch(IndexedHdu::holdsData);
+            for (IndexedHdu h : hdus) {
+                boolean searchable = h.filter() != null
+                        || HduItems.SEARCHABLE.stream().anyMatch(c -> h.obs().value(c).isPresent());
+                boolean candidate = anyData ? h.holdsData() : h.index() == 0;
+                assertThat(listed.contains(h.index())).as(url + " HDU " + h.index()).isEqualTo(candidate && searchable);
+            }
+        }
+    }
+
+    @Test
+    void hduItemsSpotChecked() {
         List<Map<String, AttributeValue>> checksum = f.hduItems(url("astropy_checksum.fits"));
-        Map<String, AttributeValue> primary = checksum.get(0);
-        assertThat(primary.get("objectName").s()).isEqualTo("NGC 1316");
-        assertThat(primary.get("telescope").s()).isEqualTo("Optical");
-        assertThat(Double.parseDouble(primary.get("raDeg").n())).isEqualTo(50.1966661513);
-        assertThat(Double.parseDouble(primary.get("decDeg").n())).isEqualTo(-37.3856168315);
-        assertThat(primary.get("raDecFrom").s()).isEqualTo("CRVAL1/CRVAL2");
-        assertThat(primary.get("obsDate").s()).isEqualTo(IndexSchema.UNDATED);
+        assertThat(checksum).hasSize(2);
+        Map<String, AttributeValue> image = checksum.get(0);
+        assertThat(image.get("hdus").s()).isEqualTo("0");
+        assertThat(image.get("dataproduct_type").s()).isEqualTo("image");
+        assertThat(image.get("target_name").s()).isEqualTo("NGC 1316");
+        assertThat(image.get("targetKey").s()).isEqualTo("ngc1316");
+        assertThat(Double.parseDouble(image.get("s_ra").n())).isEqualTo(51.18792506525489);
+        assertThat(image.get("obsTime").s()).isEqualTo(IndexSchema.UNDATED);
         Map<String, AttributeValue> table = checksum.get(1);
-        assertThat(table.get("objectName").s()).isEqualTo("grs1915+105");
-        assertThat(table.get("instrument").s()).isEqualTo("ASM");
-        assertThat(table.get("dateObs").s()).isEqualTo("06/01/96");
-        assertThat(table.get("obsDate").s()).isEqualTo("1996-01-06");
-        assertThat(table.get("raDecFrom").s()).isEqualTo("RA_OBJ/DEC_OBJ");
-        assertThat(Double.parseDouble(table.get("raDeg").n())).isEqualTo(288.8);
-
-        Map<String, AttributeValue> chandra = f.hduItems(url("astropy_chandra_time.fits")).get(1);
-        assertThat(chandra.get("raDecFrom").s()).isEqualTo("RA_TARG/DEC_TARG");
-        assertThat(Double.parseDouble(chandra.get("exposureTime").n())).isEqualTo(3.1);
-        assertThat(chandra.get("telescope").s()).isEqualTo("CHANDRA");
-
-        // CRVAL1/2 on solar (HPLN/HPLT) or pixel axes are not RA/Dec.
-        assertThat(f.hduItems(url("sunpy_resampled_hmi.fits")).get(0)).doesNotContainKey("raDeg");
-        assertThat(f.hduItems(url("astropy_fixed-1890.fits")).get(0)).doesNotContainKeys("raDeg", "objectName", "obsDate");
-        // A blank TELESCOP is absent, not an empty attribute.
-        assertThat(f.hduItems(url("fv_datacube.fit")).get(0)).doesNotContainKey("telescope")
-                .containsEntry("obsDate", AttributeValue.fromS("1983-04-12"));
+        assertThat(table.get("hdus").s()).isEqualTo("1");
+        assertThat(table.get("dataproduct_type").s()).isEqualTo("timeseries");
+        assertThat(table.get("targetKey").s()).isEqualTo("grs1915+105");
+        assertThat(table.get("instrumentKey").s()).startsWith("asm#");
+        assertThat(table.get("obsTime").s()).isEqualTo("1996-01-06T08:55:59.981");
+        // The 24 extensions of a RHESSI observing summary describe one thing: one item.
+        assertThat(f.hduItems(url("sunpy_hsi_obssumm_truncated.fits.gz"))).singleElement()
+                .satisfies(i -> assertThat(i.get("hdus").s()).isEqualTo("1-24"));
+        // FILTER comes from the HDU's own header, else from the primary's.
+        assertThat(f.hduItems(url("pyraf_pset_msstat_input.fits"))).extracting(i -> i.get("hdus").s() + " "
+                + i.get("filterName").s() + " " + i.get("filterKey").s())
+                .containsExactly("1 Long_Pass longpass", "4 Long_Pass longpass", "7 Long_Pass longpass");
+        // Tables with nothing to search by (no type, target, instrument, time, sky or filter) have no item.
+        assertThat(f.hduItems(url("astropy_ascii.fits"))).isEmpty();
+        assertThat(f.hdus(url("astropy_ascii.fits"))).hasSize(2);
     }
 
     @Test
-    void findsHdusByObjectName() {
-        assertThat(pks(query(IndexSchema.BY_OBJECT, "objectName", "NGC 1316", null))).containsExactlyInAnyOrder(
-                url("astropy_checksum.fits"), url("astropy_checksum_false.fits"), url("astropy_comp.fits"));
-        assertThat(query(IndexSchema.BY_OBJECT, "objectName", "Sun", null).items())
-                .extracting(i -> i.get("s3Key").s()).contains("corpus/sunpy_go1520110607.fits",
-                        "corpus/sunpy_hsi_image_20101016_191218.fits");
-    }
-
-    @Test
-    void findsHdusByInstrumentWithinADateRange() {
-        QueryResponse goes2011 = query(IndexSchema.BY_INSTRUMENT, "instrument", "X-ray Detector",
-                new String[] {"2011-01-01", "2011-12-31"});
-        assertThat(goes2011.items()).singleElement().satisfies(i -> {
-            assertThat(i.get("s3Key").s()).isEqualTo("corpus/sunpy_go1520110607.fits");
-            assertThat(i.get("hduIndex").n()).isEqualTo("0");
-            assertThat(i.get("obsDate").s()).isEqualTo("2011-06-07");
+    void findsHdusByTargetWhateverTheSpelling() {
+        for (String spelling : List.of("NGC 1316", "ngc1316", "NGC-1316", "ngc 1316")) {
+            assertThat(urls(f.reader().byTarget(spelling))).as(spelling).containsExactlyInAnyOrder(
+                    url("astropy_checksum.fits"), url("astropy_checksum_false.fits"), url("astropy_comp.fits"));
+        }
+        assertThat(f.reader().byTarget("GRS 1915+105")).extracting(HduMatch::url, HduMatch::hdus).containsExactlyInAnyOrder(
+                tuple(url("astropy_checksum.fits"), List.of(1)), tuple(url("astropy_checksum_false.fits"), List.of(1)));
+        assertThat(f.reader().byTarget("GRS 1915-105")).as("another source").isEmpty();
+        assertThat(urls(f.reader().byTarget("Sun"))).containsExactlyInAnyOrder(url("sunpy_go1520110607.fits"),
+                url("sunpy_hsi_image_20101016_191218.fits"), url("sunpy_hsi_obssumm_truncated.fits.gz"));
+        assertThat(f.reader().byTarget("Mrk 1434")).singleElement().satisfies(m -> {
+            assertThat(m.string(ObsCoreColumn.INSTRUMENT_NAME)).contains("ACIS");
+            assertThat(m.obs().get(ObsCoreColumn.T_MIN)).isEqualTo(57413.74895707372);
         });
-        // Its other HDUs name the instrument without a DATE-OBS: in the index, after every date.
-        assertThat(query(IndexSchema.BY_INSTRUMENT, "instrument", "X-ray Detector", null).items())
-                .extracting(i -> i.get("obsDate").s()).startsWith("2011-06-07").contains(IndexSchema.UNDATED);
-        assertThat(pks(query(IndexSchema.BY_INSTRUMENT, "instrument", "STIS", null))).containsExactlyInAnyOrder(
-                url("astropy_o4sp040b0_raw.fits"), url("pyraf_pset_msstat_input.fits"));
+    }
+
+    @Test
+    void findsHdusByInstrumentWithinATimeRange() {
+        assertThat(f.reader().byInstrument("PSPC", "1993", "1994")).singleElement().satisfies(m -> {
+            assertThat(m.url()).isEqualTo(url("fv_rosat.evt"));
+            assertThat(m.hdus()).containsExactly(2);
+            assertThat(m.obsTime()).isEqualTo("1993-03-08T10:30:32.000");
+        });
+        assertThat(f.reader().byInstrument("pspc", "1994", null)).isEmpty();
+        // Dated first, by time, then undated; across all the instrument's shards.
+        assertThat(f.reader().byInstrument("stis")).extracting(m -> m.hdus().get(0)).containsExactly(1, 4, 7);
+        assertThat(f.reader().byInstrument("stis").get(2).obsTime()).isEqualTo(IndexSchema.UNDATED);
+        assertThat(f.reader().byInstrument("STIS", "2004", "2005")).hasSize(2);
+        assertThat(urls(f.reader().byInstrument("x-ray DETECTOR"))).containsExactly(url("sunpy_go1520110607.fits"));
     }
 
     @Test
@@ -144,28 +195,30 @@ class CorpusIndexTest {
                     SparseFitsWriter.toBytes(SyntheticFits.smallMultiExtension(seq, 1)));
             assertThat(apply(e).result()).isEqualTo(IndexOutcome.Result.INDEXED);
         }
-        assertThat(query(IndexSchema.BY_INSTRUMENT, "instrument", "CAM1", null).items())
-                .extracting(i -> i.get("obsDate").s())
-                .containsExactly("2024-01-11T00:00:00", "2024-01-14T00:00:00", "2024-01-17T00:00:00");
+        assertThat(f.reader().byInstrument("CAM1")).extracting(HduMatch::obsTime)
+                .containsExactly("2024-01-11T00:00:00.000", "2024-01-14T00:00:00.000", "2024-01-17T00:00:00.000");
     }
 
     @Test
     void attributeNamesNeedNoEscapingInExpressions() throws IllegalAccessException {
         Set<String> names = new TreeSet<>();
-        Set<String> notNames = Set.of("FILE_SK", "UNDATED", "BY_OBJECT", "BY_INSTRUMENT");
+        Set<String> notNames = Set.of("FILE_SK", "UNDATED", "BY_TARGET", "BY_INSTRUMENT", "VERSIONED_PREFIX");
         for (Field field : IndexSchema.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
                     && !notNames.contains(field.getName())) {
                 names.add((String) field.get(null));
             }
         }
-        assertThat(names).hasSizeGreaterThan(30);
+        for (ObsCoreColumn c : ObsCoreColumn.values()) {
+            names.add(c.columnName());
+        }
+        assertThat(names).hasSizeGreaterThan(55);
         // DynamoDB rejects a reserved word used as a name in an expression; DynamoDB Local too.
         QueryResponse r = f.dynamoClient.query(q -> q.tableName(f.table)
                 .keyConditionExpression("pk = :pk")
-                .filterExpression("attribute_exists(objectName) AND hduIndex >= :zero")
+                .filterExpression("attribute_exists(target_name) AND itemType = :hdu")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(url("astropy_checksum.fits")),
-                        ":zero", AttributeValue.fromN("0")))
+                        ":hdu", AttributeValue.fromS("HDU")))
                 .projectionExpression(String.join(", ", names)));
         assertThat(r.items()).hasSize(2);
     }
@@ -178,22 +231,7 @@ class CorpusIndexTest {
         }
     }
 
-    private static QueryResponse query(String index, String attribute, String value, String[] dates) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":v", AttributeValue.fromS(value));
-        String condition = attribute + " = :v";
-        if (dates != null) {
-            condition += " AND obsDate BETWEEN :from AND :to";
-            values.put(":from", AttributeValue.fromS(dates[0]));
-            values.put(":to", AttributeValue.fromS(dates[1]));
-        }
-        String c = condition;
-        return f.dynamoClient.query(q -> q.tableName(f.table).indexName(index).keyConditionExpression(c)
-                .expressionAttributeValues(values));
-    }
-
-    private static Set<String> pks(QueryResponse r) {
-        return r.items().stream().map(i -> "s3://" + i.get("s3Bucket").s() + "/" + i.get("s3Key").s())
-                .collect(Collectors.toSet());
+    private static Set<String> urls(List<HduMatch> matches) {
+        return matches.stream().map(HduMatch::url).collect(Collectors.toSet());
     }
 }

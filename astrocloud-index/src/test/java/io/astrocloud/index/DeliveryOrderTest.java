@@ -1,6 +1,7 @@
 package io.astrocloud.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astrocloud.testkit.fits.SparseFitsWriter;
 import io.astrocloud.testkit.fits.SyntheticFits;
@@ -53,8 +54,11 @@ class DeliveryOrderTest {
         IndexOutcome stale = apply(older);
         assertThat(stale.result()).isEqualTo(IndexOutcome.Result.UNCHANGED);
         assertThat(stale.detail()).contains("newer event");
-        assertThat(f.hduItems(newer.objectUrl())).hasSize(2)
-                .allSatisfy(i -> assertThat(i.get("etag").s()).isEqualTo(newer.etag()));
+        IndexedObject indexed = f.reader().object(newer.objectUrl()).orElseThrow();
+        assertThat(indexed.object().etag()).isEqualTo(newer.etag());
+        assertThat(indexed.hdus()).hasSize(2);
+        assertThat(f.hduItems(newer.objectUrl())).allSatisfy(i -> assertThat(i.get(IndexSchema.VERSION).s())
+                .isEqualTo(indexed.version()));
     }
 
     @Test
@@ -76,10 +80,13 @@ class DeliveryOrderTest {
         assertThat(apply(big).hduCount()).isEqualTo(6);
         ObjectEvent small = f.upload("order/shrinks.fits", fits(7, 1));
         assertThat(apply(small).hduCount()).isEqualTo(2);
+        String version = f.fileItem(small.objectUrl()).get(IndexSchema.VERSION).s();
         assertThat(f.items(small.objectUrl())).extracting(i -> i.get("sk").s())
-                .containsExactly("FILE", "HDU#0000", "HDU#0001");
+                .containsExactly("FILE", IndexSchema.hduItemKey(version, 0));
         assertThat(f.fileItem(small.objectUrl()).get("hduCount").n()).isEqualTo("2");
-        assertThat(f.hduItems(small.objectUrl()).get(0).get("objectName").s()).isEqualTo("FIELD-7");
+        assertThat(f.hduItems(small.objectUrl()).get(0).get("target_name").s()).isEqualTo("FIELD-7");
+        assertThat(f.hduItems(small.objectUrl()).get(0).get("hdus").s()).isEqualTo("1");
+        assertThat(f.reader().byTarget("FIELD-6")).isEmpty();
     }
 
     @Test
@@ -88,7 +95,7 @@ class DeliveryOrderTest {
         apply(created);
         IndexOutcome removed = apply(removal(ObjectEvent.Change.REMOVED, "order/removed.fits", null));
         assertThat(removed.result()).isEqualTo(IndexOutcome.Result.REMOVED);
-        assertThat(removed.detail()).isEqualTo("3 HDU items removed");
+        assertThat(removed.detail()).isEqualTo("1 index item removed");
         Map<String, AttributeValue> tombstone = f.fileItem(created.objectUrl());
         assertThat(f.items(created.objectUrl())).hasSize(1);
         assertThat(tombstone.get("fileStatus").s()).isEqualTo("DELETED");
@@ -117,7 +124,7 @@ class DeliveryOrderTest {
         ObjectEvent created = f.upload("order/late-delete.fits", fits(11, 1));
         apply(created);
         assertThat(apply(removedFirst).result()).isEqualTo(IndexOutcome.Result.UNCHANGED);
-        assertThat(f.hduItems(created.objectUrl())).hasSize(2);
+        assertThat(f.hdus(created.objectUrl())).hasSize(2);
     }
 
     @Test
@@ -133,11 +140,25 @@ class DeliveryOrderTest {
         IndexOutcome other = apply(removal(ObjectEvent.Change.REMOVED, "order/versioned.fits", "v1"));
         assertThat(other.result()).isEqualTo(IndexOutcome.Result.UNCHANGED);
         assertThat(other.detail()).contains("version v1 was deleted; the index holds version v2");
-        assertThat(f.hduItems(created.objectUrl())).hasSize(2);
+        assertThat(f.hdus(created.objectUrl())).hasSize(2);
+        assertThat(f.hduItems(created.objectUrl())).hasSize(1);
         // A delete marker carries its own new version id, and hides the object all the same.
         assertThat(apply(removal(ObjectEvent.Change.DELETE_MARKER_CREATED, "order/versioned.fits", "marker-3"))
                 .result()).isEqualTo(IndexOutcome.Result.REMOVED);
         assertThat(f.hduItems(created.objectUrl())).isEmpty();
+        assertThat(f.hdus(created.objectUrl())).isEmpty();
+    }
+
+    @Test
+    void aTableOfTheEarlierLayoutIsRefusedWithTheWayOut() {
+        // A file item as the layout with one item per HDU wrote it: no version.
+        String url = "s3://" + IndexFixture.BUCKET + "/order/earlier-layout.fits";
+        f.dynamoClient.putItem(b -> b.tableName(f.table).item(Map.of("pk", AttributeValue.fromS(url),
+                "sk", AttributeValue.fromS("FILE"), "seq", AttributeValue.fromS(""),
+                "fileStatus", AttributeValue.fromS("INDEXED"))));
+        ObjectEvent e = f.upload("order/earlier-layout.fits", fits(14, 1));
+        assertThatThrownBy(() -> apply(e)).isInstanceOf(IllegalStateException.class).hasMessageContaining(url)
+                .hasMessageContaining("Moving to this table layout");
     }
 
     @Test

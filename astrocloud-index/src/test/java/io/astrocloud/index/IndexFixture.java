@@ -33,7 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
@@ -127,19 +126,12 @@ public final class IndexFixture {
                 Sequencer.of(nextSequencer()));
     }
 
-    /** Every item of {@code url}, in sort-key order. */
+    /** Every item of {@code url}, in sort-key order, read consistently. */
     public List<Map<String, AttributeValue>> items(String url) {
         List<Map<String, AttributeValue>> all = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoClient.query(q -> q.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(url)))
-                    .exclusiveStartKey(from));
-            all.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamoClient.queryPaginator(q -> q.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(url)))).items().forEach(all::add);
         return all;
     }
 
@@ -149,9 +141,19 @@ public final class IndexFixture {
                 .orElse(Map.of());
     }
 
-    /** The HDU items of {@code url} (no part items), in order. */
+    /** The HDU items of {@code url} (every version's), in sort-key order. */
     public List<Map<String, AttributeValue>> hduItems(String url) {
         return items(url).stream().filter(i -> i.get("itemType").s().equals("HDU")).toList();
+    }
+
+    /** The index's read paths over this fixture's table. */
+    public IndexReader reader() {
+        return new IndexReader(dynamoClient, table);
+    }
+
+    /** The HDUs of the committed version of {@code url} (none when the object is not indexed). */
+    public List<IndexedHdu> hdus(String url) {
+        return reader().object(url).map(IndexedObject::hdus).orElse(List.of());
     }
 
     /**
@@ -159,27 +161,15 @@ public final class IndexFixture {
      * "dataOffset", "dataBytes", "cards"}]}}), the shape astropy's golden records compare with.
      */
     public JsonNode asWalkDocument(String url) {
-        List<Map<String, AttributeValue>> items = items(url);
         ObjectNode doc = FitsJson.MAPPER.createObjectNode();
         ArrayNode hdus = doc.putArray("hdus");
-        for (int i = 0; i < items.size(); i++) {
-            Map<String, AttributeValue> item = items.get(i);
-            if (!item.get("itemType").s().equals("HDU")) {
-                continue;
-            }
-            List<Map<String, AttributeValue>> parts = new ArrayList<>();
-            for (int j = i + 1; j < items.size() && items.get(j).get("itemType").s().equals("HEADER_PART"); j++) {
-                parts.add(items.get(j));
-            }
-            ObjectNode h = hdus.addObject();
-            for (String field : new String[] {"headerOffset", "headerBytes", "dataOffset", "dataBytes"}) {
-                h.put(field, Long.parseLong(item.get(field).n()));
-            }
-            try {
-                h.set("cards", FitsJson.MAPPER.readTree(StoredCards.json(item, parts)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        for (IndexedHdu h : hdus(url)) {
+            ObjectNode n = hdus.addObject();
+            n.put("headerOffset", h.headerOffset());
+            n.put("headerBytes", h.headerBytes());
+            n.put("dataOffset", h.dataOffset());
+            n.put("dataBytes", h.dataBytes());
+            n.set("cards", h.cards());
         }
         return doc;
     }
@@ -196,7 +186,7 @@ public final class IndexFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Object> props = template.properties("IndexTable");
+        Map<String, Object> props = template.properties("IndexTableV2");
         List<AttributeDefinition> attributes = new ArrayList<>();
         for (Object a : CfnTemplate.list(props, "AttributeDefinitions")) {
             Map<?, ?> m = (Map<?, ?>) a;
@@ -209,10 +199,12 @@ public final class IndexFixture {
             Map<?, ?> projection = (Map<?, ?>) m.get("Projection");
             @SuppressWarnings("unchecked")
             List<String> nonKey = (List<String>) projection.get("NonKeyAttributes");
+            Projection.Builder p = Projection.builder().projectionType((String) projection.get("ProjectionType"));
+            if (nonKey != null) {
+                p.nonKeyAttributes(nonKey);
+            }
             indexes.add(GlobalSecondaryIndex.builder().indexName((String) m.get("IndexName"))
-                    .keySchema(keySchema(m.get("KeySchema")))
-                    .projection(Projection.builder().projectionType((String) projection.get("ProjectionType"))
-                            .nonKeyAttributes(nonKey).build()).build());
+                    .keySchema(keySchema(m.get("KeySchema"))).projection(p.build()).build());
         }
         return CreateTableRequest.builder().tableName(table)
                 .billingMode(BillingMode.fromValue((String) props.get("BillingMode")))

@@ -3,6 +3,7 @@ package io.astrocloud.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.astrocloud.describe.ObsCoreColumn;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
 import io.astrocloud.fits.WalkOptions;
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Headers past DynamoDB's 400 KB item limit are indexed in full: compressed into the HDU item,
- * and when even that is too big, sliced across part items. Read back, the cards equal the ones
- * the walker reads from the file.
+ * Headers past DynamoDB's 400 KB item limit are indexed in full: compressed into the file item's
+ * blob, and when even that is too big, sliced across part items of the version. Read back, the
+ * cards equal the ones the walker reads from the file.
  */
 class LargeHeaderTest {
     private static IndexFixture f;
@@ -68,36 +69,35 @@ class LargeHeaderTest {
         byte[] bytes = file(8_000, false);
         ObjectEvent e = f.upload("large/history.fits", bytes);
         assertThat(f.indexer.apply(e).hduCount()).isEqualTo(2);
-        List<Map<String, AttributeValue>> items = f.items(e.objectUrl());
-        assertThat(items).extracting(i -> i.get("sk").s()).containsExactly("FILE", "HDU#0000", "HDU#0001");
-        Map<String, AttributeValue> primary = items.get(1);
-        assertThat(primary).doesNotContainKey("cardsJson").containsKey("cardsGzip");
-        assertThat(primary.get("cardsParts").n()).isEqualTo("0");
-        assertThat(primary.get("cardCount").n()).isEqualTo("8005");
-        assertThat(primary.get("objectName").s()).isEqualTo("CROWDED-FIELD");
+        Map<String, AttributeValue> file = f.fileItem(e.objectUrl());
+        assertThat(file.get(IndexSchema.BLOB_PARTS).n()).isEqualTo("0");
+        assertThat(file.get(IndexSchema.HDUS_GZIP).b().asByteArray().length).isLessThan(ObjectItems.SLICE);
+        assertThat(f.items(e.objectUrl())).hasSize(2);
+        List<IndexedHdu> hdus = f.hdus(e.objectUrl());
+        assertThat(hdus.get(0).cards()).hasSize(8005);
+        assertThat(hdus.get(0).obs().string(ObsCoreColumn.TARGET_NAME)).contains("CROWDED-FIELD");
         JsonNode stored = f.asWalkDocument(e.objectUrl()).get("hdus").get(0).get("cards");
         assertThat(GoldenCorpus.cardDifferences("history.fits", stored, walkedCards(bytes))).isEmpty();
-        assertThat(f.hduItems(e.objectUrl()).get(1)).containsKey("cardsJson");
     }
 
     @Test
-    void slicesAHeaderThatStaysTooBigCompressed() throws Exception {
+    void slicesABlobThatStaysTooBigCompressedIntoPartsOfItsVersion() throws Exception {
         byte[] bytes = file(20_000, true);
         ObjectEvent e = f.upload("large/random.fits", bytes);
         assertThat(f.indexer.apply(e).hduCount()).isEqualTo(2);
-        List<Map<String, AttributeValue>> items = f.items(e.objectUrl());
-        Map<String, AttributeValue> primary = items.get(1);
-        int parts = Integer.parseInt(primary.get("cardsParts").n());
+        Map<String, AttributeValue> file = f.fileItem(e.objectUrl());
+        String version = file.get(IndexSchema.VERSION).s();
+        int parts = Integer.parseInt(file.get(IndexSchema.BLOB_PARTS).n());
         assertThat(parts).isGreaterThanOrEqualTo(1);
-        assertThat(items).extracting(i -> i.get("sk").s()).startsWith("FILE", "HDU#0000", "HDU#0000#PART#0001")
-                .endsWith("HDU#0001").hasSize(3 + parts);
+        assertThat(f.items(e.objectUrl())).extracting(i -> i.get("sk").s())
+                .contains("FILE", IndexSchema.partKey(version, 1), IndexSchema.partKey(version, parts));
         JsonNode stored = f.asWalkDocument(e.objectUrl()).get("hdus").get(0).get("cards");
         assertThat(GoldenCorpus.cardDifferences("random.fits", stored, walkedCards(bytes))).isEmpty();
 
         // A re-upload with a small header leaves no part item behind.
         ObjectEvent small = f.upload("large/random.fits", file(10, false));
         f.indexer.apply(small);
-        assertThat(f.items(e.objectUrl())).extracting(i -> i.get("sk").s())
-                .containsExactly("FILE", "HDU#0000", "HDU#0001");
+        assertThat(f.items(e.objectUrl())).extracting(i -> i.get("itemType").s()).containsExactly("FILE", "HDU");
+        assertThat(f.hdus(e.objectUrl()).get(0).cards()).hasSize(15);
     }
 }

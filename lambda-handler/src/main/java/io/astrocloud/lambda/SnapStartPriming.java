@@ -4,11 +4,12 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import io.astrocloud.fits.Hdu;
 import io.astrocloud.fits.HeaderWalk;
 import io.astrocloud.index.HeaderReader;
-import io.astrocloud.index.IndexItems;
 import io.astrocloud.index.IndexOutcome;
 import io.astrocloud.index.IndexSchema;
 import io.astrocloud.index.IndexTable;
+import io.astrocloud.index.IndexedObject;
 import io.astrocloud.index.ObjectEvent;
+import io.astrocloud.index.ObjectItems;
 import io.astrocloud.index.ObjectVersion;
 import io.astrocloud.index.S3Notifications;
 import io.astrocloud.index.Sequencer;
@@ -31,14 +32,15 @@ import org.slf4j.LoggerFactory;
  * the SDK's lazily built parts are in the snapshot instead of being paid for by the first event after
  * every restore. It does, in order:
  * <ol>
- *   <li>a consistent GetItem, a Query and a conditional DeleteItem (whose condition cannot hold: nothing
- *       is deleted) of a key no object can have ({@value #PRIMING_URL}: S3 bucket names have no
- *       underscore);</li>
+ *   <li>a consistent GetItem, a Query and a BatchWriteItem deleting an item that does not exist
+ *       (nothing changes), of a key no object can have ({@value #PRIMING_URL}: S3 bucket names have
+ *       no underscore);</li>
  *   <li>a ranged GET of a missing key in the stack's bucket (answered 404, or 403 without
  *       {@code s3:ListBucket}), through the core's source tier as an event's read goes;</li>
- *   <li>a small FITS file built in memory through the header walker, the item mapper (cards as JSON,
- *       promoted keywords), an S3 notification through the JSON parser, and an outcome line through
- *       the log's JSON writer (to a logger that discards it).</li>
+ *   <li>a small FITS file built in memory through the header walker, the describer (ObsCore, with its
+ *       world coordinates), the item mappers (the file item's compressed blob, the HDU items), an S3
+ *       notification through the JSON parser, and an outcome line through the log's JSON writer (to a
+ *       logger that discards it).</li>
  * </ol>
  * Its requests are sent with {@code Connection: close} ({@link SnapshotConnections}): no connection is
  * kept in the snapshot. A step that fails is logged and skipped; priming never fails the deployment.
@@ -118,10 +120,10 @@ public final class SnapStartPriming implements Resource {
     }
 
     private void primeTable() {
-        if (table.fileState(PRIMING_URL) != null || !table.partKeys(PRIMING_URL).isEmpty()) {
+        if (table.state(PRIMING_URL) != null || !table.versionedItems(PRIMING_URL).isEmpty()) {
             throw new IllegalStateException("the table holds items for " + PRIMING_URL);
         }
-        table.deleteOwn(PRIMING_URL, IndexSchema.FILE_SK, Sequencer.of("00"));
+        table.write(PRIMING_URL, List.of(), List.of(IndexSchema.hduItemKey("0000000000000000", 0)));
     }
 
     private void primeS3() throws Exception {
@@ -146,10 +148,9 @@ public final class SnapStartPriming implements Resource {
             stats = walk.stats();
         }
         Sequencer seq = Sequencer.of("0065A1B2C3D4E5F601");
-        for (Hdu h : hdus) {
-            IndexItems.hdu(h, object, seq);
-        }
-        IndexItems.indexed(object, seq, hdus.size(), List.of(), Instant.now());
+        IndexedObject indexed = IndexedObject.indexed(new HeaderReader.FileHeaders(object, hdus, List.of(),
+                stats.requests(), stats.bytesFetched()), seq, Instant.now());
+        ObjectItems.encode(indexed);
         List<ObjectEvent> events = S3Notifications.parse("{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":"
                 + "\"aws:s3\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"astrocloud-priming\"},"
                 + "\"object\":{\"key\":\"never+indexed.fits\",\"size\":" + fits.length + ",\"eTag\":"
@@ -166,7 +167,10 @@ public final class SnapStartPriming implements Resource {
                 "NAXIS1  =                    4", "NAXIS2  =                    4", "EXTEND  =                    T",
                 "OBJECT  = 'NGC 1316'", "TELESCOP= 'HST     '", "INSTRUME= 'WFC3    '", "FILTER  = 'F160W   '",
                 "DATE-OBS= '2011-02-12T05:31:44'", "EXPTIME =                 30.5", "RA_TARG =         50.673825",
-                "DEC_TARG=        -37.208227", "HISTORY primed before the snapshot");
+                "DEC_TARG=        -37.208227", "CTYPE1  = 'RA---TAN'", "CTYPE2  = 'DEC--TAN'",
+                "CRVAL1  =            50.673825", "CRVAL2  =           -37.208227", "CRPIX1  =                  2.5",
+                "CRPIX2  =                  2.5", "CDELT1  =             -0.00003", "CDELT2  =              0.00003",
+                "HISTORY primed before the snapshot");
         s.append(" ".repeat(2880));
         header(s, "XTENSION= 'BINTABLE'", "BITPIX  =                    8", "NAXIS   =                    2",
                 "NAXIS1  =                    8", "NAXIS2  =                    1", "PCOUNT  =                    0",

@@ -114,7 +114,7 @@ class ExpandedTemplateTest {
 
     @Test
     void theIndexTheBucketAndEveryDeadLetterQueueOutliveTheStack() {
-        Set<String> kept = new TreeSet<>(List.of("IndexTable", "FitsBucket"));
+        Set<String> kept = new TreeSet<>(List.of("IndexTableV2", "FitsBucket"));
         kept.addAll(deadLetterQueues());
         for (String id : kept) {
             assertThat(resources.path(id).path("DeletionPolicy").asText()).as(id).isEqualTo("Retain");

@@ -12,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.astrocloud.index.CfnTemplate;
 import io.astrocloud.index.IndexFixture;
+import io.astrocloud.index.IndexedHdu;
 import io.astrocloud.index.Indexer;
 import io.astrocloud.index.ObjectVersion;
 import io.astrocloud.testkit.fits.SparseFitsWriter;
@@ -59,7 +60,7 @@ class HandlerEventsTest {
     void s3PutEventIndexesTheFileUnderItsDecodedKey() {
         S3Event event = EventLoader.loadS3Event(sample("s3-put.json"));
         assertThat(new S3EventHandler(f.indexer).handleRequest(event, context)).isEqualTo("1 event(s) applied");
-        assertThat(f.hduItems(URL)).extracting(i -> i.get("hduType").s()).containsExactly("PRIMARY", "IMAGE", "IMAGE");
+        assertThat(f.hdus(URL)).extracting(IndexedHdu::type).containsExactly("PRIMARY", "IMAGE", "IMAGE");
         assertThat(f.fileItem(URL).get("s3Key").s()).isEqualTo(KEY);
         assertThat(f.fileItem(URL).get("seq").s()).startsWith("0065A1B2C3D4E5F601000");
         assertThat(log).containsExactly("INDEXED " + URL + " (3 HDUs): 1 requests, 14400 bytes read");

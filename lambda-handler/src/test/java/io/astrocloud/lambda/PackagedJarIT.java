@@ -72,7 +72,7 @@ class PackagedJarIT {
         String url = "s3://" + IndexFixture.BUCKET + "/" + key;
         assertThat(output).contains("INDEXED " + url + " (3 HDUs)").contains("handler returned: 1 event(s) applied")
                 .doesNotContain(IndexFixture.s3().secretKey()).doesNotContain("SLF4J");
-        assertThat(f.hduItems(url)).hasSize(3);
+        assertThat(f.hdus(url)).hasSize(3);
     }
 
     /**
@@ -125,7 +125,7 @@ class PackagedJarIT {
         assertThat(outcome.path("FunctionName").asText()).isEqualTo("astrocloud-IndexFunction");
         assertThat(outcome.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText())
                 .isEqualTo(EventLog.NAMESPACE);
-        assertThat(f.hduItems(outcome.path("object").asText())).hasSize(3);
+        assertThat(f.hdus(outcome.path("object").asText())).hasSize(3);
     }
 
     /** A JVM that runs {@link PackagedJarDriver} on the jar alone, configured as Lambda configures it. */

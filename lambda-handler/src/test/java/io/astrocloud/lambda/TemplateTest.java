@@ -88,7 +88,7 @@ class TemplateTest {
         Set<String> unset = new TreeSet<>(read);
         unset.removeAll(variables.keySet());
         assertThat(unset).as("read by the code, not set by the template").isSubsetOf(LambdaSettings.OPTIONAL);
-        assertThat(variables).containsEntry(LambdaSettings.TABLE_ENV, Map.of("Ref", "IndexTable"));
+        assertThat(variables).containsEntry(LambdaSettings.TABLE_ENV, Map.of("Ref", "IndexTableV2"));
         assertThat(variables.keySet()).isSubsetOf(read);
     }
 
@@ -133,7 +133,7 @@ class TemplateTest {
                 assertThat(r).isInstanceOf(Map.class);
                 assertThat((String) ((Map<?, ?>) r).get("Fn::Sub")).startsWith("arn:${AWS::Partition}:s3:::${BucketName}");
             } else {
-                assertThat(r).isIn(Map.of("Fn::GetAtt", List.of("IndexTable", "Arn")),
+                assertThat(r).isIn(Map.of("Fn::GetAtt", List.of("IndexTableV2", "Arn")),
                         Map.of("Fn::GetAtt", List.of("IndexQueue", "Arn")),
                         Map.of("Fn::GetAtt", List.of("FailedEventsQueue", "Arn")),
                         Map.of("Fn::GetAtt", List.of("EventBridgeDeadLetterQueue", "Arn")),
@@ -145,7 +145,7 @@ class TemplateTest {
         assertThat(CfnTemplate.list(access, "Statement").stream()
                 .flatMap(s -> ((List<?>) ((Map<?, ?>) s).get("Action")).stream()).map(Object::toString))
                 .containsExactlyInAnyOrder("s3:GetObject", "s3:GetObjectVersion", "dynamodb:GetItem",
-                        "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query");
+                        "dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:Query");
         for (Map.Entry<String, Map<String, Object>> fn
                 : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
             Map<String, Object> props = CfnTemplate.map(fn.getValue(), "Properties");
@@ -158,7 +158,7 @@ class TemplateTest {
 
     @Test
     void tableIsOnDemandWithPointInTimeRecoveryAndTombstoneExpiry() {
-        Map<String, Object> table = template.properties("IndexTable");
+        Map<String, Object> table = template.properties("IndexTableV2");
         assertThat(table).containsEntry("BillingMode", "PAY_PER_REQUEST");
         assertThat(CfnTemplate.map(table, "PointInTimeRecoverySpecification"))
                 .containsEntry("PointInTimeRecoveryEnabled", true);
@@ -166,7 +166,7 @@ class TemplateTest {
                 .containsEntry("AttributeName", IndexSchema.EXPIRES_AT).containsEntry("Enabled", true);
         assertThat(CfnTemplate.list(table, "GlobalSecondaryIndexes").stream()
                 .map(g -> (String) ((Map<?, ?>) g).get("IndexName")))
-                .containsExactlyInAnyOrder(IndexSchema.BY_OBJECT, IndexSchema.BY_INSTRUMENT);
+                .containsExactlyInAnyOrder(IndexSchema.BY_TARGET, IndexSchema.BY_INSTRUMENT);
     }
 
     @Test

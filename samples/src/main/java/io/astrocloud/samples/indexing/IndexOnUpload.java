@@ -1,18 +1,19 @@
 package io.astrocloud.samples.indexing;
 
+import io.astrocloud.index.HduMatch;
+import io.astrocloud.index.IndexReader;
 import io.astrocloud.index.IndexSchema;
+import io.astrocloud.index.IndexedObject;
 import io.astrocloud.lambda.S3EventHandler;
 import io.astrocloud.samples.invoke.LocalInvoke;
 import io.astrocloud.testkit.lambda.LocalContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * Indexing on upload, as deployed but on any S3 and DynamoDB endpoints: a FITS file is put into
  * the bucket, S3's "object created" notification for it goes to the indexing function
  * ({@link S3EventHandler}, through the Lambda runtime's serialization), and the index is then
- * queried through its secondary indexes. Where the store sends no notifications (S3Proxy, MinIO
+ * queried through its read path ({@link IndexReader}: the secondary indexes, keeping only what the
+ * committed version of each object says). Where the store sends no notifications (S3Proxy, MinIO
  * without a webhook), this class writes the one S3 would have sent ({@link S3Notification}).
  */
 public final class IndexOnUpload {
@@ -34,6 +36,7 @@ public final class IndexOnUpload {
     private final DynamoDbClient dynamo;
     private final String table;
     private final S3EventHandler function;
+    private final IndexReader reader;
 
     /**
      * @param s3       the bucket's store (used as is, not closed)
@@ -48,6 +51,7 @@ public final class IndexOnUpload {
         this.dynamo = dynamo;
         this.table = table;
         this.function = function;
+        this.reader = new IndexReader(dynamo, table);
     }
 
     /** Creates the index table as template.yaml defines it, and waits until it is active. */
@@ -79,32 +83,21 @@ public final class IndexOnUpload {
         return new Delivery("s3://" + bucket + "/" + key, notification, result, log);
     }
 
-    /** HDUs whose OBJECT is {@code objectName}, through index {@value IndexSchema#BY_OBJECT}, by date. */
-    public List<Map<String, AttributeValue>> findByObject(String objectName) {
-        return queryIndex(IndexSchema.BY_OBJECT, IndexSchema.OBJECT_NAME, objectName);
+    /**
+     * HDUs whose target (OBJECT, else TARGNAME) is {@code target}, however it is spelled ({@code NGC 1316},
+     * {@code ngc1316}), through index {@value IndexSchema#BY_TARGET}, by start time.
+     */
+    public List<HduMatch> findByTarget(String target) {
+        return reader.byTarget(target);
     }
 
-    /** HDUs whose INSTRUME is {@code instrument}, through index {@value IndexSchema#BY_INSTRUMENT}, by date. */
-    public List<Map<String, AttributeValue>> findByInstrument(String instrument) {
-        return queryIndex(IndexSchema.BY_INSTRUMENT, IndexSchema.INSTRUMENT, instrument);
+    /** HDUs whose INSTRUME is {@code instrument} (any spelling), through index {@value IndexSchema#BY_INSTRUMENT}. */
+    public List<HduMatch> findByInstrument(String instrument) {
+        return reader.byInstrument(instrument);
     }
 
-    /** Every item of one object (file item, HDU items, header parts), in sort-key order. */
-    public List<Map<String, AttributeValue>> itemsOf(String url) {
-        return query(QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression(IndexSchema.PK + " = :v")
-                .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(url))));
-    }
-
-    private List<Map<String, AttributeValue>> queryIndex(String index, String attribute, String value) {
-        return query(QueryRequest.builder().tableName(table).indexName(index)
-                .keyConditionExpression(attribute + " = :v")
-                .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(value))));
-    }
-
-    private List<Map<String, AttributeValue>> query(QueryRequest.Builder request) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        dynamo.queryPaginator(request.build()).items().forEach(items::add);
-        return items;
+    /** What the index holds for one object: its committed version, every HDU with its cards and description. */
+    public Optional<IndexedObject> indexed(String url) {
+        return reader.object(url);
     }
 }

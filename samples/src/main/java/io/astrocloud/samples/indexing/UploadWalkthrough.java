@@ -1,8 +1,12 @@
 package io.astrocloud.samples.indexing;
 
+import io.astrocloud.describe.ObsCoreColumn;
 import io.astrocloud.index.DynamoDbClients;
+import io.astrocloud.index.HduMatch;
+import io.astrocloud.index.HduRanges;
 import io.astrocloud.index.IndexSchema;
 import io.astrocloud.index.Indexer;
+import io.astrocloud.index.NameKey;
 import io.astrocloud.lambda.IndexerFactory;
 import io.astrocloud.lambda.S3EventHandler;
 import io.astrocloud.testkit.dynamo.TestDynamo;
@@ -12,16 +16,14 @@ import io.astrocloud.testkit.s3.TestS3;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The indexing-on-upload sample on embedded servers (S3Proxy and DynamoDB Local in this JVM, or
  * the endpoints in {@code ASTROCLOUD_TEST_S3_ENDPOINT} and {@code ASTROCLOUD_TEST_DYNAMODB_ENDPOINT}):
  * creates the bucket and the index table, uploads two small generated files and places a 44 GB
  * TESS-like cube (sparse, embedded S3Proxy only), delivers S3's event for each to the function,
- * then finds them through the index by OBJECT and by INSTRUME, printing every step.
+ * then finds them through the index by target (any spelling) and by instrument, printing every step.
  */
 public final class UploadWalkthrough {
     /** The bucket (as in samples/events). */
@@ -57,9 +59,11 @@ public final class UploadWalkthrough {
                 report(out, sample.announce(BUCKET, CUBE_KEY));
             }
 
-            out.println("      query index " + IndexSchema.BY_OBJECT + ": objectName = \"FIELD-7\"");
-            print(out, sample.findByObject("FIELD-7"));
-            out.println("      query index " + IndexSchema.BY_INSTRUMENT + ": instrument = \"TESS Photometer\"");
+            out.println("      query index " + IndexSchema.BY_TARGET + ": target \"field 7\" (key "
+                    + NameKey.of("field 7").orElseThrow() + ")");
+            print(out, sample.findByTarget("field 7"));
+            out.println("      query index " + IndexSchema.BY_INSTRUMENT + ": instrument \"TESS Photometer\" (key "
+                    + NameKey.of("TESS Photometer").orElseThrow() + ", " + IndexSchema.INSTRUMENT_SHARDS + " shards)");
             print(out, sample.findByInstrument("TESS Photometer"));
         }
     }
@@ -79,27 +83,25 @@ public final class UploadWalkthrough {
         delivery.functionLog().forEach(line -> out.println("        log: " + line));
     }
 
-    private static void print(PrintWriter out, List<Map<String, AttributeValue>> items) {
-        if (items.isEmpty()) {
+    private static void print(PrintWriter out, List<HduMatch> found) {
+        if (found.isEmpty()) {
             out.println("        (nothing found)");
         }
-        for (Map<String, AttributeValue> item : items) {
-            out.println("        found " + describe(item));
+        for (HduMatch m : found) {
+            out.println("        found " + describe(m));
         }
     }
 
-    /** One index entry in a line: object URL, HDU, type and the promoted keywords it has. */
-    public static String describe(Map<String, AttributeValue> item) {
-        StringBuilder line = new StringBuilder("s3://").append(item.get(IndexSchema.S3_BUCKET).s()).append('/')
-                .append(item.get(IndexSchema.S3_KEY).s()).append("  HDU ").append(item.get(IndexSchema.HDU_INDEX).n())
-                .append(' ').append(item.get(IndexSchema.HDU_TYPE).s());
-        String[][] shown = {{IndexSchema.OBJECT_NAME, "OBJECT"}, {IndexSchema.TELESCOPE, "TELESCOP"},
-            {IndexSchema.INSTRUMENT, "INSTRUME"}, {IndexSchema.DATE_OBS, "DATE-OBS"}, {IndexSchema.EXTENSION_NAME, "EXTNAME"}};
-        for (String[] s : shown) {
-            AttributeValue v = item.get(s[0]);
-            if (v != null) {
-                line.append("  ").append(s[1]).append('=').append(v.s());
-            }
+    /** One index entry in a line: object URL, HDUs, product type and the names and start it has. */
+    public static String describe(HduMatch m) {
+        StringBuilder line = new StringBuilder(m.url()).append("  HDU ").append(HduRanges.format(m.hdus()));
+        m.string(ObsCoreColumn.DATAPRODUCT_TYPE).ifPresent(t -> line.append(' ').append(t));
+        for (ObsCoreColumn c : List.of(ObsCoreColumn.TARGET_NAME, ObsCoreColumn.FACILITY_NAME,
+                ObsCoreColumn.INSTRUMENT_NAME)) {
+            m.string(c).ifPresent(v -> line.append("  ").append(c.columnName()).append('=').append(v));
+        }
+        if (!m.obsTime().equals(IndexSchema.UNDATED)) {
+            line.append("  start=").append(m.obsTime());
         }
         return line.toString();
     }

@@ -2,10 +2,8 @@ package io.astrocloud.samples.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.astrocloud.index.IndexSchema;
-import io.astrocloud.index.StoredCards;
-import io.astrocloud.json.FitsJson;
+import io.astrocloud.describe.ObsCoreColumn;
+import io.astrocloud.index.IndexedHdu;
 import io.astrocloud.samples.AwsServers;
 import io.astrocloud.testkit.Corpus;
 import io.astrocloud.testkit.GoldenCorpus;
@@ -16,9 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Indexing on upload against S3Proxy and DynamoDB Local: a real FITS file (from the corpus) is
@@ -46,32 +42,33 @@ class IndexOnUploadTest {
         assertThat(delivery.result()).isEqualTo("\"1 event(s) applied\"");
         assertThat(delivery.functionLog()).singleElement().asString().startsWith("INDEXED " + url + " (2 HDUs)");
 
-        List<Map<String, AttributeValue>> found = sample.findByObject("Mrk 1434");
-        assertThat(found).singleElement().satisfies(hdu -> {
-            assertThat(hdu.get(IndexSchema.S3_KEY).s()).isEqualTo(key);
-            assertThat(hdu.get(IndexSchema.HDU_INDEX).n()).isEqualTo("1");
-            assertThat(hdu.get(IndexSchema.HDU_TYPE).s()).isEqualTo("BINTABLE");
-            assertThat(hdu.get(IndexSchema.INSTRUMENT).s()).isEqualTo("ACIS");
-            assertThat(hdu.get(IndexSchema.TELESCOPE).s()).isEqualTo("CHANDRA");
-            assertThat(hdu.get(IndexSchema.OBS_DATE).s()).startsWith("2016-01-26");
-        });
-        assertThat(sample.findByObject("Mrk 1435")).isEmpty();
-        assertThat(sample.findByInstrument("ACIS")).hasSize(1);
+        for (String spelling : List.of("Mrk 1434", "MRK1434", "mrk-1434")) {
+            assertThat(sample.findByTarget(spelling)).as(spelling).singleElement().satisfies(hdus -> {
+                assertThat(hdus.url()).isEqualTo(url);
+                assertThat(hdus.hdus()).containsExactly(1);
+                assertThat(hdus.string(ObsCoreColumn.DATAPRODUCT_TYPE)).contains("event");
+                assertThat(hdus.string(ObsCoreColumn.INSTRUMENT_NAME)).contains("ACIS");
+                assertThat(hdus.string(ObsCoreColumn.FACILITY_NAME)).contains("CHANDRA");
+                assertThat(hdus.obsTime()).startsWith("2016-01-26");
+            });
+        }
+        assertThat(sample.findByTarget("Mrk 1435")).isEmpty();
+        assertThat(sample.findByInstrument("acis")).hasSize(1);
 
         GoldenCorpus golden = GoldenCorpus.of(file);
-        List<Map<String, AttributeValue>> hdus = sample.itemsOf(url).stream()
-                .filter(i -> i.get(IndexSchema.ITEM_TYPE).s().equals("HDU")).toList();
+        List<IndexedHdu> hdus = sample.indexed(url).orElseThrow().hdus();
         assertThat(hdus).hasSize(golden.hdus().size());
+        assertThat(hdus.get(1).type()).isEqualTo("BINTABLE");
         List<String> differences = new ArrayList<>();
         for (int i = 0; i < hdus.size(); i++) {
-            JsonNode cards = FitsJson.MAPPER.readTree(StoredCards.json(hdus.get(i), List.of()));
-            differences.addAll(GoldenCorpus.cardDifferences(file + " HDU " + i, cards, golden.hdus().get(i).get("cards")));
+            differences.addAll(GoldenCorpus.cardDifferences(file + " HDU " + i, hdus.get(i).cards(),
+                    golden.hdus().get(i).get("cards")));
         }
         assertThat(differences).isEmpty();
     }
 
     @Test
-    void theWalkthroughIndexesEachUploadAndFindsThemByObjectAndInstrument() throws IOException {
+    void theWalkthroughIndexesEachUploadAndFindsThemByTargetAndInstrument() throws IOException {
         StringWriter out = new StringWriter();
         String table = "walkthrough-" + System.nanoTime();
 
@@ -82,15 +79,15 @@ class IndexOnUploadTest {
                 .contains("S3 event for " + field7 + " -> IndexFunction: \"1 event(s) applied\"")
                 .contains("log: INDEXED " + field7 + " (3 HDUs): 1 requests, 14400 bytes read")
                 .contains("log: INDEXED s3://fits-archive/surveys/field 8/small+mef.fits (4 HDUs)")
-                .contains("found " + field7 + "  HDU 0 PRIMARY  OBJECT=FIELD-7  TELESCOP=SYNTH  INSTRUME=CAM1"
-                        + "  DATE-OBS=2024-01-17T00:00:00")
+                .contains("found " + field7 + "  HDU 1-2 image  target_name=FIELD-7  facility_name=SYNTH"
+                        + "  instrument_name=CAM1  start=2024-01-17T00:00:00.000")
                 .doesNotContain("OBJECT=FIELD-8");
         if (AwsServers.s3().embedded()) {
             assertThat(out.toString())
                     .containsPattern("log: INDEXED s3://fits-archive/tess/tess-s0022-4-4-cube.fits \\(3 HDUs\\): "
                             + "\\d requests, [0-9]+ bytes read")
-                    .contains("found s3://fits-archive/tess/tess-s0022-4-4-cube.fits  HDU 0 PRIMARY  TELESCOP=TESS"
-                            + "  INSTRUME=TESS Photometer");
+                    .contains("found s3://fits-archive/tess/tess-s0022-4-4-cube.fits  HDU 1 cube  facility_name=TESS"
+                            + "  instrument_name=TESS Photometer  start=2020-02-19T02:52:51.553");
         }
     }
 }

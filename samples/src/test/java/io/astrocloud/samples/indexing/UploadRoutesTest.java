@@ -2,7 +2,9 @@ package io.astrocloud.samples.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.astrocloud.index.HduMatch;
 import io.astrocloud.index.IndexSchema;
+import io.astrocloud.index.IndexedObject;
 import io.astrocloud.samples.AwsServers;
 import io.astrocloud.samples.RouteDsl;
 import io.astrocloud.testkit.Corpus;
@@ -13,15 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The upload-and-index route in both DSLs, run by camel-main against S3Proxy and DynamoDB Local:
- * FITS files dropped into an inbox folder end up in the bucket and in the index, found by OBJECT;
+ * FITS files dropped into an inbox folder end up in the bucket and in the index, found by target;
  * other files stay where they are.
  */
 class UploadRoutesTest {
@@ -41,11 +41,11 @@ class UploadRoutesTest {
 
         UploadRoutes.run(dsl, inbox, UploadWalkthrough.BUCKET, sample, 2, Duration.ofSeconds(60));
 
-        assertThat(keys(sample.findByObject("Mrk 1434"))).containsExactly("chandra/mrk1434.fits");
-        assertThat(keys(sample.findByObject("FIELD-7"))).containsExactly("surveys/field 7.fits");
-        Map<String, AttributeValue> file = sample.itemsOf("s3://fits-archive/surveys/field 7.fits").get(0);
-        assertThat(file.get(IndexSchema.FILE_STATUS).s()).isEqualTo("INDEXED");
-        assertThat(file.get(IndexSchema.HDU_COUNT).n()).isEqualTo("3");
+        assertThat(urls(sample.findByTarget("Mrk 1434"))).containsExactly("s3://fits-archive/chandra/mrk1434.fits");
+        assertThat(urls(sample.findByTarget("FIELD-7"))).containsExactly("s3://fits-archive/surveys/field 7.fits");
+        IndexedObject file = sample.indexed("s3://fits-archive/surveys/field 7.fits").orElseThrow();
+        assertThat(file.status()).isEqualTo(IndexSchema.FileStatus.INDEXED);
+        assertThat(file.hdus()).hasSize(3);
         assertThat(s3.admin().headObject(b -> b.bucket(UploadWalkthrough.BUCKET).key("chandra/mrk1434.fits"))
                 .contentLength()).isEqualTo(Files.size(Corpus.file("astropy_chandra_time.fits")));
         assertThat(inbox.resolve("chandra/mrk1434.fits")).doesNotExist();
@@ -53,7 +53,7 @@ class UploadRoutesTest {
         assertThat(inbox.resolve("notes.txt")).exists();
     }
 
-    private static List<String> keys(List<Map<String, AttributeValue>> items) {
-        return items.stream().map(i -> i.get(IndexSchema.S3_KEY).s()).toList();
+    private static List<String> urls(List<HduMatch> found) {
+        return found.stream().map(HduMatch::url).toList();
     }
 }

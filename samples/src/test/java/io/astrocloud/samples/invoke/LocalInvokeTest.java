@@ -3,7 +3,7 @@ package io.astrocloud.samples.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.astrocloud.index.IndexSchema;
+import io.astrocloud.index.IndexedHdu;
 import io.astrocloud.index.Indexer;
 import io.astrocloud.json.FitsJson;
 import io.astrocloud.lambda.BatchOperationsHandler;
@@ -138,7 +138,7 @@ class LocalInvokeTest {
                 "sam local invoke IndexFunction -e samples/events/s3-put.json",
                 "log: INDEXED " + URL + " (3 HDUs): 1 requests, 14400 bytes read", "result: \"1 event(s) applied\"",
                 "sam local invoke IndexFunction -e samples/events/s3-delete.json",
-                "log: REMOVED " + URL + ": 3 HDU items removed", "result: \"1 event(s) applied\"");
+                "log: REMOVED " + URL + ": 1 index item removed", "result: \"1 event(s) applied\"");
     }
 
     /** What the runner printed and returned. */
@@ -177,8 +177,7 @@ class LocalInvokeTest {
     private List<String> hduTypes(String url) {
         IndexOnUpload index = new IndexOnUpload(AwsServers.s3().admin(), "us-east-1", AwsServers.dynamoClient(), table,
                 AwsServers.function(table));
-        return index.itemsOf(url).stream().filter(i -> i.get(IndexSchema.ITEM_TYPE).s().equals("HDU"))
-                .map(i -> i.get(IndexSchema.HDU_TYPE).s()).toList();
+        return index.indexed(url).map(o -> o.hdus().stream().map(IndexedHdu::type).toList()).orElse(List.of());
     }
 
     private static String event(String name) throws IOException {
