@@ -49,12 +49,22 @@ class ObjectItemsTest {
         ObjectItems.Encoded items = ObjectItems.encode(o);
         assertThat(items.parts()).isEmpty();
         assertThat(items.file().get(IndexSchema.HDUS_GZIP).b().asByteArray().length).isBetween(3_000, 10_000);
-        assertThat(items.file().get(IndexSchema.DERIVED_ITEMS).n()).isEqualTo("1");
-        // The primary header holds no data; the 80 extensions (5 kinds x 16 reads) describe one observation.
+        assertThat(items.file().get(IndexSchema.DERIVED_ITEMS).n()).isEqualTo("2");
+        // The primary header holds no data; the 80 extensions (5 kinds x 16 reads) describe one observation,
+        // the 16 SCI images with their sky footprint (they alone carry a celestial WCS), the 64 others without.
         List<Map<String, AttributeValue>> hduItems = HduItems.of(o);
-        assertThat(hduItems).singleElement().satisfies(i -> {
-            assertThat(i.get(IndexSchema.HDUS).s()).isEqualTo("1-80");
-            assertThat(i.get(IndexSchema.SK).s()).isEqualTo(IndexSchema.hduItemKey(o.version(), 0));
+        assertThat(hduItems).hasSize(2);
+        List<Integer> sci = new java.util.ArrayList<>();
+        for (int read = 0; read < 16; read++) {
+            sci.add(1 + 5 * read);
+        }
+        assertThat(hduItems).anySatisfy(i -> {
+            assertThat(HduRanges.parse(i.get(IndexSchema.HDUS).s())).isEqualTo(sci);
+            assertThat(i.get("s_region").s()).startsWith("POLYGON ICRS ");
+        });
+        assertThat(hduItems).allSatisfy(i -> {
+            assertThat(i.get(IndexSchema.SK).s()).isIn(IndexSchema.hduItemKey(o.version(), 0),
+                    IndexSchema.hduItemKey(o.version(), 1));
             assertThat(i.get("target_name").s()).isEqualTo("NGC-6397");
             assertThat(i.get(IndexSchema.TARGET_KEY).s()).isEqualTo("ngc6397");
             assertThat(i.get(IndexSchema.INSTRUMENT_KEY).s()).matches("wfc3#[0-7]");
@@ -62,6 +72,8 @@ class ObjectItemsTest {
             assertThat(i.get(IndexSchema.OBS_TIME).s()).isEqualTo("2010-04-28T05:23:54.000");
             assertThat(i.get("dataproduct_type").s()).isEqualTo("image");
         });
+        int covered = hduItems.stream().mapToInt(i -> HduRanges.parse(i.get(IndexSchema.HDUS).s()).size()).sum();
+        assertThat(covered).isEqualTo(80);
     }
 
     @Test
